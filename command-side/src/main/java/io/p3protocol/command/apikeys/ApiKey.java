@@ -1,0 +1,104 @@
+package io.p3protocol.command.apikeys;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import io.p3protocol.command.shared.DomainRuleViolation;
+import io.p3protocol.command.shared.UnknownAggregate;
+import io.p3protocol.kernel.apikeys.ApiKeyExpiredEvent;
+import io.p3protocol.kernel.apikeys.ApiKeyIssuedEvent;
+import io.p3protocol.kernel.apikeys.ApiKeyRevokedEvent;
+import io.p3protocol.kernel.apikeys.ApiKeyStatus;
+import io.p3protocol.kernel.apikeys.ExpireApiKeyCommand;
+import io.p3protocol.kernel.apikeys.IssueApiKeyCommand;
+import io.p3protocol.kernel.apikeys.RevokeApiKeyCommand;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * One API key. Spawned by its {@link io.p3protocol.command.tenancy.Tenant}; holds only the key's hash.
+ * A key with an expiry schedules a deadline that marks it expired, so the expiry is an event in the audit trail
+ * (authentication also compares the instant itself, so a key is refused even before the deadline fires).
+ */
+@Aggregate
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+public class ApiKey {
+    public static final String EXPIRY_DEADLINE = "api-key-expiry";
+
+    @AggregateIdentifier
+    private String keyId;
+    private String tenantId;
+    private Instant expiresAt;
+    private ApiKeyStatus status;
+
+    protected ApiKey() {
+        // for Axon and Jackson
+    }
+
+    /** Called by the tenant that issues the key (see Tenant#handle(IssueApiKeyCommand)). */
+    public ApiKey(IssueApiKeyCommand command) {
+        apply(new ApiKeyIssuedEvent(command.keyId(), command.tenantId(), command.roles(), command.keyHash(),
+                command.expiresAt(), command.quotaMonthly()));
+    }
+
+    @CommandHandler
+    public void handle(RevokeApiKeyCommand command) {
+        requireVisibleTo(command.tenantId());
+        if (status == ApiKeyStatus.REVOKED) {
+            throw new DomainRuleViolation("api_key_already_revoked", "key " + keyId + " is already revoked");
+        }
+        apply(new ApiKeyRevokedEvent(keyId, tenantId, command.reason()));
+    }
+
+    @CommandHandler
+    public void handle(ExpireApiKeyCommand command, Clock clock) {
+        requireVisibleTo(command.tenantId());
+        expireIfDue(clock.instant());
+    }
+
+    @DeadlineHandler(deadlineName = EXPIRY_DEADLINE)
+    void onExpiryDeadline(Clock clock) {
+        expireIfDue(clock.instant());
+    }
+
+    private void expireIfDue(Instant now) {
+        if (status != ApiKeyStatus.ACTIVE) {
+            return; // a revoked or already expired key stays as it is
+        }
+        if (expiresAt == null || now.isBefore(expiresAt)) {
+            throw new DomainRuleViolation("api_key_not_due", "key " + keyId + " has not reached its expiry");
+        }
+        apply(new ApiKeyExpiredEvent(keyId, tenantId, expiresAt));
+    }
+
+    private void requireVisibleTo(String callerTenantId) {
+        if (callerTenantId != null && !callerTenantId.equals(tenantId)) {
+            throw new UnknownAggregate("api_key_not_found", "no API key " + keyId);
+        }
+    }
+
+    @EventSourcingHandler
+    void on(ApiKeyIssuedEvent event) {
+        keyId = event.keyId();
+        tenantId = event.tenantId();
+        expiresAt = event.expiresAt();
+        status = ApiKeyStatus.ACTIVE;
+    }
+
+    @EventSourcingHandler
+    void on(ApiKeyRevokedEvent event) {
+        status = ApiKeyStatus.REVOKED;
+    }
+
+    @EventSourcingHandler
+    void on(ApiKeyExpiredEvent event) {
+        status = ApiKeyStatus.EXPIRED;
+    }
+}

@@ -1,0 +1,123 @@
+package io.p3protocol.command.tenancy;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import io.p3protocol.command.apikeys.ApiKey;
+import io.p3protocol.command.shared.DomainRuleViolation;
+import io.p3protocol.kernel.apikeys.ApiKeyIssuedEvent;
+import io.p3protocol.kernel.apikeys.IssueApiKeyCommand;
+import io.p3protocol.kernel.tenancy.CreateTenantCommand;
+import io.p3protocol.kernel.tenancy.ReactivateTenantCommand;
+import io.p3protocol.kernel.tenancy.RenameTenantCommand;
+import io.p3protocol.kernel.tenancy.SuspendTenantCommand;
+import io.p3protocol.kernel.tenancy.TenantCreatedEvent;
+import io.p3protocol.kernel.tenancy.TenantReactivatedEvent;
+import io.p3protocol.kernel.tenancy.TenantRenamedEvent;
+import io.p3protocol.kernel.tenancy.TenantStatus;
+import io.p3protocol.kernel.tenancy.TenantSuspendedEvent;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateScopeDescriptor;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
+
+/**
+ * A tenant of the platform. It owns the decision whether keys may be issued for it, and remembers every key it
+ * issued, so it grows with its keys and is snapshotted ({@code tenantSnapshotTrigger}).
+ * Jackson snapshots need field visibility: the fields are private and have no setters.
+ */
+@Aggregate(snapshotTriggerDefinition = "tenantSnapshotTrigger")
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+public class Tenant {
+
+    @AggregateIdentifier
+    private String tenantId;
+    private String name;
+    private TenantStatus status;
+    private Set<String> issuedKeyIds = new LinkedHashSet<>();
+
+    protected Tenant() {
+        // for Axon and Jackson
+    }
+
+    @CommandHandler
+    public Tenant(CreateTenantCommand command) {
+        apply(new TenantCreatedEvent(command.tenantId(), command.name()));
+    }
+
+    @CommandHandler
+    public void handle(RenameTenantCommand command) {
+        if (name.equals(command.name())) {
+            return; // renaming to the same name changes nothing and records nothing
+        }
+        apply(new TenantRenamedEvent(tenantId, name, command.name()));
+    }
+
+    @CommandHandler
+    public void handle(SuspendTenantCommand command) {
+        if (status == TenantStatus.SUSPENDED) {
+            throw new DomainRuleViolation("tenant_already_suspended", "tenant " + tenantId + " is already suspended");
+        }
+        apply(new TenantSuspendedEvent(tenantId, command.reason()));
+    }
+
+    @CommandHandler
+    public void handle(ReactivateTenantCommand command) {
+        if (status == TenantStatus.ACTIVE) {
+            throw new DomainRuleViolation("tenant_not_suspended", "tenant " + tenantId + " is not suspended");
+        }
+        apply(new TenantReactivatedEvent(tenantId));
+    }
+
+    /** Keys are issued through their tenant, so a suspended tenant cannot gain new keys. */
+    @CommandHandler
+    public String handle(IssueApiKeyCommand command, DeadlineManager deadlineManager) throws Exception {
+        if (status == TenantStatus.SUSPENDED) {
+            throw new DomainRuleViolation("tenant_suspended", "tenant " + tenantId + " is suspended");
+        }
+        if (issuedKeyIds.contains(command.keyId())) {
+            throw new DomainRuleViolation("api_key_exists", "key " + command.keyId() + " was already issued");
+        }
+        createNew(ApiKey.class, () -> new ApiKey(command));
+        if (command.expiresAt() != null) {
+            // Scoped to the new key, so its @DeadlineHandler runs; persisted by db-scheduler, so it survives restarts.
+            deadlineManager.schedule(command.expiresAt(), ApiKey.EXPIRY_DEADLINE, null,
+                    new AggregateScopeDescriptor(ApiKey.class.getSimpleName(), command.keyId()));
+        }
+        return command.keyId();
+    }
+
+    @EventSourcingHandler
+    void on(TenantCreatedEvent event) {
+        tenantId = event.tenantId();
+        name = event.name();
+        status = TenantStatus.ACTIVE;
+    }
+
+    @EventSourcingHandler
+    void on(TenantRenamedEvent event) {
+        name = event.name();
+    }
+
+    @EventSourcingHandler
+    void on(TenantSuspendedEvent event) {
+        status = TenantStatus.SUSPENDED;
+    }
+
+    @EventSourcingHandler
+    void on(TenantReactivatedEvent event) {
+        status = TenantStatus.ACTIVE;
+    }
+
+    @EventSourcingHandler
+    void on(ApiKeyIssuedEvent event) {
+        issuedKeyIds.add(event.keyId());
+    }
+}

@@ -1,0 +1,112 @@
+package io.p3protocol.projection.tenancy;
+
+import io.p3protocol.kernel.apikeys.ApiKeyExpiredEvent;
+import io.p3protocol.kernel.apikeys.ApiKeyIssuedEvent;
+import io.p3protocol.kernel.apikeys.ApiKeyRevokedEvent;
+import io.p3protocol.kernel.messaging.MetadataKeys;
+import io.p3protocol.kernel.security.Role;
+import io.p3protocol.kernel.tenancy.TenantCreatedEvent;
+import io.p3protocol.kernel.tenancy.TenantReactivatedEvent;
+import io.p3protocol.kernel.tenancy.TenantRenamedEvent;
+import io.p3protocol.kernel.tenancy.TenantStatus;
+import io.p3protocol.kernel.tenancy.TenantSuspendedEvent;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Set;
+
+/**
+ * Builds {@code tenant_view} and {@code api_key_view}. Runs in a replayable streaming processor; every write is
+ * idempotent because a processor may see an event twice after a crash.
+ */
+@Component
+@ProcessingGroup(TenancyViewProjection.PROCESSING_GROUP)
+public class TenancyViewProjection {
+    public static final String PROCESSING_GROUP = "tenancy-views";
+
+    private final JdbcTemplate jdbc;
+
+    public TenancyViewProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(TenantCreatedEvent event, @org.axonframework.eventhandling.Timestamp Instant at,
+            @MetaDataValue(MetadataKeys.ACTOR) String actor, TrackingToken token) {
+        jdbc.update("""
+                INSERT INTO tenant_view (tenant_id, name, status, created_at, created_by, updated_at, list_position)
+                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (tenant_id) DO NOTHING""",
+                event.tenantId(), event.name(), TenantStatus.ACTIVE.name(), ts(at), actor, ts(at), position(token));
+    }
+
+    @EventHandler
+    void on(TenantRenamedEvent event, @org.axonframework.eventhandling.Timestamp Instant at) {
+        jdbc.update("UPDATE tenant_view SET name = ?, updated_at = ? WHERE tenant_id = ?", event.name(), ts(at),
+                event.tenantId());
+    }
+
+    @EventHandler
+    void on(TenantSuspendedEvent event, @org.axonframework.eventhandling.Timestamp Instant at) {
+        setTenantStatus(event.tenantId(), TenantStatus.SUSPENDED, at);
+    }
+
+    @EventHandler
+    void on(TenantReactivatedEvent event, @org.axonframework.eventhandling.Timestamp Instant at) {
+        setTenantStatus(event.tenantId(), TenantStatus.ACTIVE, at);
+    }
+
+    @EventHandler
+    void on(ApiKeyIssuedEvent event, @org.axonframework.eventhandling.Timestamp Instant at,
+            @MetaDataValue(MetadataKeys.ACTOR) String actor, TrackingToken token) {
+        jdbc.update("""
+                INSERT INTO api_key_view (key_id, tenant_id, roles, status, expires_at, quota_monthly, issued_at,
+                                          issued_by, list_position)
+                VALUES (?, ?, ?, 'ACTIVE', ?, ?, ?, ?, ?) ON CONFLICT (key_id) DO NOTHING""",
+                event.keyId(), event.tenantId(), roleArray(event.roles()), ts(event.expiresAt()),
+                event.quotaMonthly(), ts(at), actor, position(token));
+    }
+
+    @EventHandler
+    void on(ApiKeyRevokedEvent event, @org.axonframework.eventhandling.Timestamp Instant at,
+            @MetaDataValue(MetadataKeys.ACTOR) String actor) {
+        jdbc.update("""
+                UPDATE api_key_view SET status = 'REVOKED', revoked_at = ?, revoked_by = ?, revoke_reason = ?
+                WHERE key_id = ?""", ts(at), actor, event.reason(), event.keyId());
+    }
+
+    @EventHandler
+    void on(ApiKeyExpiredEvent event, @org.axonframework.eventhandling.Timestamp Instant at) {
+        jdbc.update("UPDATE api_key_view SET status = 'EXPIRED', expired_at = ? WHERE key_id = ?", ts(at),
+                event.keyId());
+    }
+
+    @ResetHandler
+    void onReset() {
+        jdbc.update("TRUNCATE tenant_view, api_key_view");
+    }
+
+    private void setTenantStatus(String tenantId, TenantStatus status, Instant at) {
+        jdbc.update("UPDATE tenant_view SET status = ?, updated_at = ? WHERE tenant_id = ?", status.name(), ts(at),
+                tenantId);
+    }
+
+    static String[] roleArray(Set<Role> roles) {
+        return roles.stream().sorted(Comparator.naturalOrder()).map(Role::wireName).toArray(String[]::new);
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private static long position(TrackingToken token) {
+        return token.position().orElseThrow(() -> new IllegalStateException("tracking token without position"));
+    }
+}

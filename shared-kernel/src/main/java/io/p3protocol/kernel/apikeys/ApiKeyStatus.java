@@ -1,0 +1,3 @@
+package io.p3protocol.kernel.apikeys;
+
+public enum ApiKeyStatus { ACTIVE, REVOKED, EXPIRED }

@@ -1,0 +1,3 @@
+package io.p3protocol.kernel.tenancy;
+
+public enum TenantStatus { ACTIVE, SUSPENDED }
