@@ -1,8 +1,8 @@
 package io.p3protocol.command.apikeys;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import io.p3protocol.command.shared.DomainRuleViolation;
-import io.p3protocol.command.shared.UnknownAggregate;
+import io.p3protocol.kernel.errors.DomainRuleViolation;
+import io.p3protocol.kernel.errors.UnknownAggregate;
 import io.p3protocol.kernel.apikeys.ApiKeyExpiredEvent;
 import io.p3protocol.kernel.apikeys.ApiKeyIssuedEvent;
 import io.p3protocol.kernel.apikeys.ApiKeyRevokedEvent;

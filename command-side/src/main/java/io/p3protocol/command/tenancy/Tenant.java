@@ -2,7 +2,7 @@ package io.p3protocol.command.tenancy;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.p3protocol.command.apikeys.ApiKey;
-import io.p3protocol.command.shared.DomainRuleViolation;
+import io.p3protocol.kernel.errors.DomainRuleViolation;
 import io.p3protocol.kernel.apikeys.ApiKeyIssuedEvent;
 import io.p3protocol.kernel.apikeys.IssueApiKeyCommand;
 import io.p3protocol.kernel.tenancy.CreateTenantCommand;

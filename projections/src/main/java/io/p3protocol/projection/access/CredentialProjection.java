@@ -14,7 +14,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
-import java.util.Comparator;
 
 /**
  * The table authentication reads. It runs in a subscribing processor, inside the transaction that appends the
@@ -56,7 +55,7 @@ public class CredentialProjection {
                 INSERT INTO auth_api_key (key_hash, key_id, tenant_id, roles, status, expires_at)
                 VALUES (?, ?, ?, ?, 'ACTIVE', ?) ON CONFLICT (key_id) DO NOTHING""",
                 event.keyHash(), event.keyId(), event.tenantId(),
-                event.roles().stream().sorted(Comparator.naturalOrder()).map(Role::wireName).toArray(String[]::new),
+                Role.wireNames(event.roles()),
                 event.expiresAt() == null ? null : Timestamp.from(event.expiresAt()));
     }
 

@@ -20,8 +20,6 @@ import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Comparator;
-import java.util.Set;
 
 /**
  * Builds {@code tenant_view} and {@code api_key_view}. Runs in a replayable streaming processor; every write is
@@ -70,7 +68,7 @@ public class TenancyViewProjection {
                 INSERT INTO api_key_view (key_id, tenant_id, roles, status, expires_at, quota_monthly, issued_at,
                                           issued_by, list_position)
                 VALUES (?, ?, ?, 'ACTIVE', ?, ?, ?, ?, ?) ON CONFLICT (key_id) DO NOTHING""",
-                event.keyId(), event.tenantId(), roleArray(event.roles()), ts(event.expiresAt()),
+                event.keyId(), event.tenantId(), Role.wireNames(event.roles()), ts(event.expiresAt()),
                 event.quotaMonthly(), ts(at), actor, position(token));
     }
 
@@ -96,10 +94,6 @@ public class TenancyViewProjection {
     private void setTenantStatus(String tenantId, TenantStatus status, Instant at) {
         jdbc.update("UPDATE tenant_view SET status = ?, updated_at = ? WHERE tenant_id = ?", status.name(), ts(at),
                 tenantId);
-    }
-
-    static String[] roleArray(Set<Role> roles) {
-        return roles.stream().sorted(Comparator.naturalOrder()).map(Role::wireName).toArray(String[]::new);
     }
 
     private static Timestamp ts(Instant instant) {

@@ -1,5 +1,8 @@
 package io.p3protocol.kernel.security;
 
+import io.p3protocol.kernel.errors.AccessDenied;
+import io.p3protocol.kernel.errors.UnknownAggregate;
+
 import java.util.Objects;
 import java.util.Set;
 
@@ -16,6 +19,8 @@ import java.util.Set;
 public record Caller(String actor, String keyId, String tenantId, Set<Role> roles, boolean platformAdmin) {
 
     public static final String PLATFORM_ADMIN_ACTOR = "platform-admin";
+    /** The servlet request attribute under which the authentication filter leaves the caller. */
+    public static final String REQUEST_ATTRIBUTE = "p3.caller";
 
     public Caller {
         Objects.requireNonNull(actor, "actor");
@@ -38,5 +43,41 @@ public record Caller(String actor, String keyId, String tenantId, Set<Role> role
     /** True when the caller may see or change data of {@code tenant}. */
     public boolean canAccessTenant(String tenant) {
         return platformAdmin || (tenantId != null && tenantId.equals(tenant));
+    }
+
+    /** Refuses with 403 {@code forbidden} unless the caller holds {@code required} or stronger. */
+    public void requireRole(Role required) {
+        if (!has(required)) {
+            throw new AccessDenied("forbidden", "This operation needs the '" + required.wireName() + "' role.");
+        }
+    }
+
+    /** Refuses with 403 {@code forbidden} unless the caller is the platform admin. */
+    public void requirePlatformAdmin() {
+        if (!platformAdmin) {
+            throw new AccessDenied("forbidden", "This operation needs the platform-admin key.");
+        }
+    }
+
+    /**
+     * Refuses unless the caller may act on {@code tenant} with {@code required}. Another tenant's data is reported
+     * as not found, so a key cannot learn which tenant ids exist.
+     */
+    public void requireTenant(String tenant, Role required) {
+        if (!canAccessTenant(tenant)) {
+            throw new UnknownAggregate("tenant_not_found", "no tenant " + tenant);
+        }
+        requireRole(required);
+    }
+
+    /** The tenant a tenant-scoped read is limited to: the key's own, or {@code requested} for the platform admin. */
+    public String scopeTenant(String requested) {
+        if (platformAdmin) {
+            return requested;
+        }
+        if (requested != null && !requested.equals(tenantId)) {
+            throw new UnknownAggregate("tenant_not_found", "no tenant " + requested);
+        }
+        return tenantId;
     }
 }

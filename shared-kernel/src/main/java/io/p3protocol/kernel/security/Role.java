@@ -3,6 +3,7 @@ package io.p3protocol.kernel.security;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import java.util.Collection;
 import java.util.Locale;
 
 /** Tenant roles, strongest first. A role grants everything the weaker roles grant. */
@@ -12,6 +13,11 @@ public enum Role {
     /** True when a holder of this role may do what {@code required} allows. */
     public boolean covers(Role required) {
         return ordinal() <= required.ordinal();
+    }
+
+    /** Wire names in role order (strongest first): the stable form stored in read models. */
+    public static String[] wireNames(Collection<Role> roles) {
+        return roles.stream().sorted().map(Role::wireName).toArray(String[]::new);
     }
 
     @JsonValue

@@ -1,4 +1,4 @@
-package io.p3protocol.command.shared;
+package io.p3protocol.kernel.errors;
 
 /**
  * A command that is well-formed but not allowed in the aggregate's current state (revoking a revoked key,

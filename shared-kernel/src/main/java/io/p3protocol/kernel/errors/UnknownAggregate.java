@@ -1,4 +1,4 @@
-package io.p3protocol.command.shared;
+package io.p3protocol.kernel.errors;
 
 /**
  * The command names something that does not exist for the caller. A resource of another tenant is reported the

@@ -1,0 +1,27 @@
+package io.p3protocol.app.messaging;
+
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
+
+@Configuration(proxyBeanMethods = false)
+public class AxonConfiguration {
+
+    /** One clock for handlers and authentication; tests replace it to move time. */
+    @Bean
+    public Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** Tenants grow with their keys: snapshot every {@code P3_SNAPSHOT_THRESHOLD} events (50 by default). */
+    @Bean
+    public SnapshotTriggerDefinition tenantSnapshotTrigger(Snapshotter snapshotter,
+                                                           @Value("${p3.snapshot-threshold}") int threshold) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+}
