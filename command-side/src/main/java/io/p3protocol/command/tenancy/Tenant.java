@@ -18,7 +18,6 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
-import org.axonframework.modelling.command.AggregateScopeDescriptor;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.LinkedHashSet;
@@ -87,9 +86,7 @@ public class Tenant {
         }
         createNew(ApiKey.class, () -> new ApiKey(command));
         if (command.expiresAt() != null) {
-            // Scoped to the new key, so its @DeadlineHandler runs; persisted by db-scheduler, so it survives restarts.
-            deadlineManager.schedule(command.expiresAt(), ApiKey.EXPIRY_DEADLINE, null,
-                    new AggregateScopeDescriptor(ApiKey.class.getSimpleName(), command.keyId()));
+            ApiKey.scheduleExpiry(deadlineManager, command.keyId(), command.expiresAt());
         }
         return command.keyId();
     }
