@@ -9,6 +9,7 @@ import io.p3protocol.kernel.tenancy.CreateTenantCommand;
 import io.p3protocol.kernel.tenancy.ReactivateTenantCommand;
 import io.p3protocol.kernel.tenancy.RenameTenantCommand;
 import io.p3protocol.kernel.tenancy.SuspendTenantCommand;
+import io.p3protocol.kernel.tenancy.TenantApiKeyIssuedEvent;
 import io.p3protocol.kernel.tenancy.TenantCreatedEvent;
 import io.p3protocol.kernel.tenancy.TenantReactivatedEvent;
 import io.p3protocol.kernel.tenancy.TenantRenamedEvent;
@@ -108,6 +109,7 @@ class TenantTest {
                 .expectSuccessfulHandlerExecution()
                 .expectResultMessagePayload(KEY)
                 .expectEventsMatching(exactSequenceOf(
+                        messageWithPayload(equalTo(new TenantApiKeyIssuedEvent(TENANT, KEY))),
                         messageWithPayload(equalTo(issued(KEY, null))), andNoMore()))
                 .expectNoScheduledDeadlines();
     }
@@ -123,10 +125,19 @@ class TenantTest {
 
     @Test
     void aKeyIdIsIssuedOnlyOnce() {
-        fixture.given(new TenantCreatedEvent(TENANT, "Acme"), issued(KEY, null))
+        fixture.given(new TenantCreatedEvent(TENANT, "Acme"), new TenantApiKeyIssuedEvent(TENANT, KEY))
                 .when(issue(KEY, null))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("key " + KEY + " was already issued")
+                .expectNoEvents();
+    }
+
+    @Test
+    void theTenantRemembersAKeyItIssuedThroughItsOwnStream() {
+        fixture.given(new TenantCreatedEvent(TENANT, "Acme"))
+                .andGivenCommands(issue(KEY, null))
+                .when(issue(KEY, null))
+                .expectException(DomainRuleViolation.class)
                 .expectNoEvents();
     }
 
@@ -135,7 +146,7 @@ class TenantTest {
         Instant expiresAt = fixture.currentTime().plus(Duration.ofDays(30));
         fixture.given(new TenantCreatedEvent(TENANT, "Acme"))
                 .when(issue(KEY, expiresAt))
-                .expectEvents(issued(KEY, expiresAt))
+                .expectEvents(new TenantApiKeyIssuedEvent(TENANT, KEY), issued(KEY, expiresAt))
                 .expectScheduledDeadlineWithName(expiresAt, ApiKey.EXPIRY_DEADLINE);
     }
 }
