@@ -110,7 +110,8 @@ class TenantSnapshotTest {
                 SELECT convert_from(payload, 'UTF8') FROM domainevententry
                 WHERE aggregateidentifier = ? AND payloadtype = 'io.p3protocol.kernel.tenancy.TenantRenamedEvent'""",
                 String.class, tenant);
-        assertThat(renamed).contains("\"previousName\":\"snapshot-original\"").contains("\"name\":\"snapshot-renamed\"");
+        assertThat(renamed).contains("\"previousName\":\"snapshot-original\"")
+                .contains("\"name\":\"snapshot-renamed\"");
     }
 
     @Test
