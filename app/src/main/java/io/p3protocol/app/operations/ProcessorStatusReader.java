@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
@@ -33,18 +34,23 @@ public class ProcessorStatusReader {
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;
     private final Serializer tokenSerializer;
+    private final EventStore eventStore;
 
     public ProcessorStatusReader(EventProcessingConfiguration processing, JdbcTemplate jdbc,
-                                 @Qualifier("serializer") Serializer tokenSerializer) {
+                                 @Qualifier("serializer") Serializer tokenSerializer, EventStore eventStore) {
         this.processing = processing;
         this.jdbc = jdbc;
         this.tokenSerializer = tokenSerializer;
+        this.eventStore = eventStore;
     }
 
-    /** The global index of the newest event in the store (0 when it is empty). */
+    /**
+     * The global index of the newest event in the store (0 when it is empty). Asked of the event store rather than
+     * its table, so it holds with Axon Server too.
+     */
     public long headGlobalIndex() {
-        Long head = jdbc.queryForObject("SELECT MAX(globalindex) FROM domainevententry", Long.class);
-        return head == null ? 0 : head;
+        TrackingToken head = eventStore.createHeadToken();
+        return head == null ? 0 : head.position().orElse(0);
     }
 
     public List<ProcessorReport> all() {
