@@ -17,12 +17,20 @@ import java.io.IOException;
 /**
  * One access-log line per request, under the request's correlation id (it runs inside {@link CorrelationFilter}):
  * method, path, status, duration and the actor ({@code platform-admin}, {@code key:<keyId>} or {@code -}).
- * Never headers, bodies or query strings, so a key can never reach the log through here.
+ * Never headers, bodies or query strings, so a key can never reach the log through here. Health probes are not
+ * logged.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 public class RequestLogFilter extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger("p3.access");
+
+    /** Health probes arrive every few seconds from orchestrators: logging them would drown everything else. */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.equals("/actuator/health") || path.startsWith("/actuator/health/");
+    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -96,6 +98,15 @@ class ProcessorsEndpointTest {
         assertThat(replayTokenStillInPlace).as(done.toString()).isTrue();
         assertThat(reader.streamingProcessor(VIEWS).orElseThrow().processingStatus().values())
                 .anyMatch(EventTrackerStatus::isReplaying);
+    }
+
+    @Test
+    void anActionNeedsNeitherBodyNorContentType() {
+        TestApi.Response r = api.send(HttpRequest.newBuilder(URI.create(api.base()
+                + "/actuator/processors/" + SwitchableFailingHandler.GROUP + "/dead-letters/retry"))
+                .POST(HttpRequest.BodyPublishers.noBody()), TestApi.ADMIN_KEY);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().get("processor").asText()).isEqualTo(SwitchableFailingHandler.GROUP);
     }
 
     @Test
