@@ -2,9 +2,13 @@ package io.p3protocol.app.graphql;
 
 import io.p3protocol.app.support.IntegrationTest;
 import io.p3protocol.app.support.TestApi;
+import io.p3protocol.projection.tenancy.TenancyViewProjection;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
@@ -40,6 +44,8 @@ class GraphQlSubscriptionTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    EventProcessingConfiguration eventProcessing;
     TestApi api;
     private final List<Disposable> subscriptions = new ArrayList<>();
     private final List<WebSocketGraphQlTester> connections = new ArrayList<>();
@@ -110,6 +116,28 @@ class GraphQlSubscriptionTest {
                 .document("subscription($t: ID) { apiKeyIssued(tenantId: $t) { id } }").variable("t", other)
                 .executeSubscription().toFlux().blockFirst(WAIT))
                 .hasMessageContaining("no tenant " + other);
+    }
+
+    @Test
+    void rebuildingTheReadModelsReplaysNothingToSubscribers() {
+        String before = api.createTenant("before-replay-" + UUID.randomUUID());
+        new GraphQlHttp(api).await(TestApi.ADMIN_KEY, "query($id: ID!) { tenant(id: $id) { id } }",
+                Map.of("id", before), r -> !r.at("/data/tenant").isNull());
+        BlockingQueue<Map<String, Object>> created = listen(connect(TestApi.ADMIN_KEY),
+                "subscription { tenantCreated { id name } }", "tenantCreated");
+
+        StreamingEventProcessor views = eventProcessing
+                .eventProcessor(TenancyViewProjection.PROCESSING_GROUP, StreamingEventProcessor.class).orElseThrow();
+        views.shutDown();
+        views.resetTokens();
+        views.start();
+        awaitReplayFinished(views);
+        String after = "after-replay-" + UUID.randomUUID();
+        api.createTenant(after);
+
+        // Updates arrive in emission order: anything the replay had pushed would come before the new tenant.
+        List<Map<String, Object>> heard = awaitItems(created, t -> after.equals(t.get("name")));
+        assertThat(heard).extracting(t -> t.get("name")).containsExactly(after);
     }
 
     @Test
@@ -193,6 +221,23 @@ class GraphQlSubscriptionTest {
             Thread.currentThread().interrupt();
         }
         throw new AssertionError("no wanted update within " + WAIT + "; received " + seen);
+    }
+
+    /** Until every segment (application.yml: initial-segment-count 2) is claimed again and has caught up. */
+    private static void awaitReplayFinished(StreamingEventProcessor processor) {
+        Instant deadline = Instant.now().plus(WAIT);
+        while (processor.processingStatus().size() < 2
+                || !processor.processingStatus().values().stream().allMatch(s -> s.isCaughtUp())) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("the replay of " + processor.getName() + " did not finish within " + WAIT);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     /** Opens a raw graphql-transport-ws connection, sends connection_init, and reports how the server closed it. */
