@@ -203,6 +203,17 @@ class GraphQlQueryTest {
         assertThat(response.toString()).doesNotContain(key);
     }
 
+    @Test
+    void aSubscriptionSentAsAPlainPostIsToldWhereSubscriptionsAreServed() {
+        JsonNode response = graphQl.execute(TestApi.ADMIN_KEY, "subscription { tenantCreated { id } }");
+
+        assertThat(response.get("data").isNull()).isTrue();
+        assertThat(response.at("/errors/0/extensions/classification").asText()).isEqualTo("BAD_REQUEST");
+        assertThat(response.at("/errors/0/extensions/code").asText())
+                .isEqualTo("subscription_needs_streaming_transport");
+        assertThat(response.at("/errors/0/message").asText()).contains("/graphql-ws");
+    }
+
     private JsonNode keysPage(String tenant, String after) {
         return graphQl.execute(TestApi.ADMIN_KEY, KEYS_PAGE, vars("tenantId", tenant, "first", 2, "after", after))
                 .at("/data/apiKeys");
