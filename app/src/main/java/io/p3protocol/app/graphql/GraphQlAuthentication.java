@@ -27,6 +27,9 @@ import java.util.Map;
  *   {@code {"Authorization": "Bearer ..."}}), or else from the upgrade request's own headers. A connection without
  *   a valid key is closed with 4401 Unauthorized before any operation runs.</li>
  * </ul>
+ * Browsers attach their Basic login to a WebSocket upgrade whichever page opens it, and WebSockets are not subject
+ * to CORS; the upgrade-header key is still safe to use because Spring's handshake refuses (403) upgrades whose
+ * {@code Origin} is another site unless {@code spring.graphql.cors} allows that origin.
  */
 @Component
 public class GraphQlAuthentication implements WebSocketGraphQlInterceptor {

@@ -1,5 +1,6 @@
 package io.p3protocol.app.graphql;
 
+import io.netty.handler.codec.http.websocketx.WebSocketClientHandshakeException;
 import io.p3protocol.app.support.IntegrationTest;
 import io.p3protocol.app.support.TestApi;
 import io.p3protocol.projection.tenancy.TenancyViewProjection;
@@ -13,7 +14,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
 import org.springframework.http.HttpHeaders;
-import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketHandler;
 import org.springframework.web.reactive.socket.WebSocketMessage;
 import org.springframework.web.reactive.socket.WebSocketSession;
@@ -142,13 +142,26 @@ class GraphQlSubscriptionTest {
 
     @Test
     void aConnectionWithoutAKeyIsClosedAsUnauthorized() {
-        assertThat(closeStatusAfterInit("{}", new HttpHeaders()).getCode()).isEqualTo(4401);
+        assertThat(firstReplyToInit("{}", new HttpHeaders())).isEqualTo("closed 4401");
     }
 
     @Test
     void aConnectionWithAnUnknownKeyIsClosedAsUnauthorized() {
-        assertThat(closeStatusAfterInit("{\"X-API-Key\":\"p3k_not-a-real-key\"}", new HttpHeaders()).getCode())
-                .isEqualTo(4401);
+        assertThat(firstReplyToInit("{\"X-API-Key\":\"p3k_not-a-real-key\"}", new HttpHeaders()))
+                .isEqualTo("closed 4401");
+    }
+
+    @Test
+    void aBrowserLoginOnTheUpgradeWorksFromThisSiteOnly() {
+        HttpHeaders fromGraphiql = basicLogin(TestApi.ADMIN_KEY);
+        fromGraphiql.setOrigin("http://127.0.0.1:" + port);
+        HttpHeaders fromOtherSite = basicLogin(TestApi.ADMIN_KEY);
+        fromOtherSite.setOrigin("http://evil.example");
+
+        assertThat(firstReplyToInit("{}", fromGraphiql)).contains("\"connection_ack\"");
+        // Otherwise any site a logged-in user visits could read their subscriptions (WebSockets ignore CORS).
+        assertThatThrownBy(() -> firstReplyToInit("{}", fromOtherSite))
+                .isInstanceOf(WebSocketClientHandshakeException.class).hasMessageContaining("403");
     }
 
     @Test
@@ -240,10 +253,12 @@ class GraphQlSubscriptionTest {
         }
     }
 
-    /** Opens a raw graphql-transport-ws connection, sends connection_init, and reports how the server closed it. */
-    private CloseStatus closeStatusAfterInit(String initPayload, HttpHeaders upgradeHeaders) {
-        List<String> received = new ArrayList<>();
-        CloseStatus[] status = new CloseStatus[1];
+    /**
+     * Opens a raw graphql-transport-ws connection, sends connection_init, and returns the server's first message,
+     * or {@code "closed <code>"} when the server closed the connection instead.
+     */
+    private String firstReplyToInit(String initPayload, HttpHeaders upgradeHeaders) {
+        String[] reply = new String[1];
         new ReactorNettyWebSocketClient().execute(URI.create(webSocketUrl()), upgradeHeaders, new WebSocketHandler() {
             @Override
             public List<String> getSubProtocols() {
@@ -254,14 +269,20 @@ class GraphQlSubscriptionTest {
             public Mono<Void> handle(WebSocketSession session) {
                 String init = "{\"type\":\"connection_init\",\"payload\":" + initPayload + "}";
                 return session.send(Mono.just(session.textMessage(init)))
-                        .thenMany(session.receive().map(WebSocketMessage::getPayloadAsText).doOnNext(received::add))
-                        .then(session.closeStatus().doOnNext(s -> status[0] = s))
-                        .then();
+                        .then(session.receive().map(WebSocketMessage::getPayloadAsText).next())
+                        .switchIfEmpty(session.closeStatus().map(status -> "closed " + status.getCode()))
+                        .doOnNext(message -> reply[0] = message)
+                        .then(session.close());
             }
         }).block(WAIT);
-        assertThat(received).as("messages before the close").noneMatch(m -> m.contains("connection_ack"));
-        assertThat(status[0]).as("close status").isNotNull();
-        return status[0];
+        assertThat(reply[0]).as("the server's answer to connection_init").isNotNull();
+        return reply[0];
+    }
+
+    private static HttpHeaders basicLogin(String key) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBasicAuth("someone", key);
+        return headers;
     }
 
     private String webSocketUrl() {
