@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const QUERY = '{ tenants(first: 5) { edges { node { id name } } } }';
-const TIMEOUT_MS = 30_000;
+const TIMEOUT_MS = 60_000; // generous: the machine may be busy; success never waits for it
 
 function option(name, fallback) {
   const at = process.argv.indexOf(`--${name}`);

@@ -65,7 +65,7 @@ public class GraphQlAuthentication implements WebSocketGraphQlInterceptor {
                 key = PresentedKey.from(session.getHeaders()::getFirst);
             }
             if (key == null) {
-                log.debug("GraphQL WebSocket {} refused: no API key in connection_init", session.getId());
+                log.debug("GraphQL WebSocket {} refused: no API key in connection_init nor on the upgrade", session.getId());
                 throw new WebSocketRefused("missing_api_key");
             }
             AuthenticationOutcome outcome = authenticator.authenticate(key);

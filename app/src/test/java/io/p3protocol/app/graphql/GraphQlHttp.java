@@ -30,11 +30,11 @@ final class GraphQlHttp {
     }
 
     /**
-     * Read models follow the event store asynchronously: re-asks (up to 15 s) until {@code ready} holds for the
+     * Read models follow the event store asynchronously: re-asks (up to 30 s) until {@code ready} holds for the
      * response, and returns that response.
      */
     JsonNode await(String apiKey, String document, Map<String, Object> variables, Predicate<JsonNode> ready) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         JsonNode last = execute(apiKey, document, variables);
         while (!ready.test(last)) {
             if (Instant.now().isAfter(deadline)) {

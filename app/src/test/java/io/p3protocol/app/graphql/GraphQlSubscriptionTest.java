@@ -39,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** GraphQL subscriptions over a real WebSocket (graphql-transport-ws) fed by Axon subscription queries. */
 @IntegrationTest
 class GraphQlSubscriptionTest {
-    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String KEY_ISSUED = "subscription { apiKeyIssued { id tenantId roles status issuedBy } }";
 
     @LocalServerPort
