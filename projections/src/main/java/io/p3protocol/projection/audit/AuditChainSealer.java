@@ -36,8 +36,9 @@ public class AuditChainSealer {
         this.events = events;
     }
 
+    /** Seals {@code event} unless it already is (public so redelivery can be exercised directly). */
     @EventHandler
-    void seal(EventMessage<?> event) {
+    public void seal(EventMessage<?> event) {
         StoredEventRow row = events.findByEventId(event.getIdentifier()).orElseThrow(() -> new IllegalStateException(
                 "event " + event.getIdentifier() + " was delivered but its stored row is gone"));
         if (isSealed(row.globalIndex())) {

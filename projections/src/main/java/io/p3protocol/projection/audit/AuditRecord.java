@@ -40,11 +40,13 @@ public final class AuditRecord {
 
     /**
      * The record of a stored event, without its hash. {@code type} is the payload's simple class name (e.g.
-     * {@code TenantCreatedEvent}); {@code tenantId} and {@code actor} come from the stored metadata; {@code payload}
-     * is the stored payload JSON (a payload that is not JSON becomes the string {@code "base64:<bytes>"}).
+     * {@code TenantCreatedEvent}); {@code tenantId} and {@code actor} come from the stored metadata (see
+     * {@link #tenantOf}); {@code payload} is the stored payload JSON (a payload that is not JSON becomes the string
+     * {@code "base64:<bytes>"}).
      */
     public static ObjectNode unsealed(StoredEventRow row, String prevHash) {
         JsonNode metadata = metadata(row.metadata());
+        JsonNode payload = payload(row.payload());
         ObjectNode record = NODES.objectNode();
         record.put("seq", row.globalIndex());
         record.put("eventId", row.eventId());
@@ -52,9 +54,9 @@ public final class AuditRecord {
         record.put("aggregateId", row.aggregateId());
         record.put("aggregateSeq", row.aggregateSeq());
         record.put("timestamp", row.timestamp());
-        record.put("tenantId", text(metadata, MetadataKeys.TENANT_ID));
+        record.put("tenantId", tenantOf(metadata, payload));
         record.put("actor", text(metadata, MetadataKeys.ACTOR));
-        record.set("payload", payload(row.payload()));
+        record.set("payload", payload);
         record.put(PREV_HASH, prevHash);
         return record;
     }
@@ -97,9 +99,21 @@ public final class AuditRecord {
         return value != null && HEX_SHA256.matcher(value).matches();
     }
 
-    /** The tenant of a stored event as the chain sees it: the {@code tenantId} metadata entry, or null. */
+    /**
+     * The tenant of a stored event, i.e. the chain it belongs to: the {@code tenantId} metadata entry; for an event
+     * stored without one (a command the platform admin sent without naming a tenant, such as a key revocation) the
+     * payload's top-level {@code tenantId}; null when neither exists.
+     */
     public static String tenantOf(StoredEventRow row) {
-        return text(metadata(row.metadata()), MetadataKeys.TENANT_ID);
+        return tenantOf(metadata(row.metadata()), payload(row.payload()));
+    }
+
+    private static String tenantOf(JsonNode metadata, JsonNode payload) {
+        String tenant = text(metadata, MetadataKeys.TENANT_ID);
+        if (tenant == null && payload.isObject()) {
+            tenant = text(payload, MetadataKeys.TENANT_ID);
+        }
+        return tenant;
     }
 
     private static JsonNode payload(byte[] stored) {
