@@ -19,7 +19,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,6 +26,7 @@ import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Builds {@code tenant_view} and {@code api_key_view}. Runs in a replayable streaming processor; every write is
@@ -51,15 +51,15 @@ public class TenancyViewProjection {
 
     @EventHandler
     void on(TenantCreatedEvent event, @org.axonframework.eventhandling.Timestamp Instant at,
-            @MetaDataValue(MetadataKeys.ACTOR) String actor, TrackingToken token, ReplayStatus replay) {
-        int inserted = jdbc.update("""
-                INSERT INTO tenant_view (tenant_id, name, status, created_at, created_by, updated_at, list_position)
-                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (tenant_id) DO NOTHING""",
-                event.tenantId(), event.name(), TenantStatus.ACTIVE.name(), ts(at), actor, ts(at), position(token));
-        if (inserted == 1 && !replay.isReplay()) {
+            @MetaDataValue(MetadataKeys.ACTOR) String actor, ReplayStatus replay) {
+        List<Long> inserted = jdbc.queryForList("""
+                INSERT INTO tenant_view (tenant_id, name, status, created_at, created_by, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (tenant_id) DO NOTHING RETURNING list_position""", Long.class,
+                event.tenantId(), event.name(), TenantStatus.ACTIVE.name(), ts(at), actor, ts(at));
+        if (!inserted.isEmpty() && !replay.isReplay()) {
             emitter.emit(WatchTenantCreations.class, watch -> watch.covers(event.tenantId()),
                     new TenantSummary(event.tenantId(), event.name(), TenantStatus.ACTIVE, at, actor, at,
-                            position(token)));
+                            inserted.get(0)));
         }
     }
 
@@ -81,18 +81,18 @@ public class TenancyViewProjection {
 
     @EventHandler
     void on(ApiKeyIssuedEvent event, @org.axonframework.eventhandling.Timestamp Instant at,
-            @MetaDataValue(MetadataKeys.ACTOR) String actor, TrackingToken token, ReplayStatus replay) {
-        int inserted = jdbc.update("""
+            @MetaDataValue(MetadataKeys.ACTOR) String actor, ReplayStatus replay) {
+        List<Long> inserted = jdbc.queryForList("""
                 INSERT INTO api_key_view (key_id, tenant_id, roles, status, expires_at, quota_monthly, issued_at,
-                                          issued_by, list_position)
-                VALUES (?, ?, ?, 'ACTIVE', ?, ?, ?, ?, ?) ON CONFLICT (key_id) DO NOTHING""",
-                event.keyId(), event.tenantId(), Role.wireNames(event.roles()), ts(event.expiresAt()),
-                event.quotaMonthly(), ts(at), actor, position(token));
-        if (inserted == 1 && !replay.isReplay()) {
+                                          issued_by)
+                VALUES (?, ?, ?, 'ACTIVE', ?, ?, ?, ?) ON CONFLICT (key_id) DO NOTHING RETURNING list_position""",
+                Long.class, event.keyId(), event.tenantId(), Role.wireNames(event.roles()), ts(event.expiresAt()),
+                event.quotaMonthly(), ts(at), actor);
+        if (!inserted.isEmpty() && !replay.isReplay()) {
             emitter.emit(WatchApiKeyIssues.class, watch -> watch.covers(event.tenantId()),
                     new ApiKeySummary(event.keyId(), event.tenantId(), event.roles().stream().sorted().toList(),
                             ApiKeyStatus.ACTIVE, event.expiresAt(), event.quotaMonthly(), at, actor, null, null, null,
-                            null, position(token)));
+                            null, inserted.get(0)));
         }
     }
 
@@ -112,7 +112,7 @@ public class TenancyViewProjection {
 
     @ResetHandler
     void onReset() {
-        jdbc.update("TRUNCATE tenant_view, api_key_view");
+        jdbc.update("TRUNCATE tenant_view, api_key_view RESTART IDENTITY");
     }
 
     private void setTenantStatus(String tenantId, TenantStatus status, Instant at) {
@@ -124,7 +124,4 @@ public class TenancyViewProjection {
         return instant == null ? null : Timestamp.from(instant);
     }
 
-    private static long position(TrackingToken token) {
-        return token.position().orElseThrow(() -> new IllegalStateException("tracking token without position"));
-    }
 }
