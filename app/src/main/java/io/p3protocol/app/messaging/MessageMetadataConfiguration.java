@@ -6,6 +6,8 @@ import io.p3protocol.kernel.messaging.TenantScoped;
 import io.p3protocol.kernel.security.Caller;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.eventhandling.EventBus;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
@@ -49,6 +51,21 @@ public class MessageMetadataConfiguration {
     public RequestMetadataInterceptor requestMetadataInterceptor(CommandBus commandBus) {
         RequestMetadataInterceptor interceptor = new RequestMetadataInterceptor();
         commandBus.registerDispatchInterceptor(interceptor);
+        return interceptor;
+    }
+
+    /**
+     * An event's {@code tenantId} metadata is the tenant the event is about, as its payload says. The command's
+     * metadata names the caller's tenant, which is absent when the platform admin acts (e.g. revokes a key).
+     */
+    @Bean
+    public MessageDispatchInterceptor<EventMessage<?>> eventTenantInterceptor(EventBus eventBus) {
+        MessageDispatchInterceptor<EventMessage<?>> interceptor = messages -> (index, event) ->
+                event.getPayload() instanceof TenantScoped scoped && scoped.tenantId() != null
+                        && !scoped.tenantId().equals(event.getMetaData().get(MetadataKeys.TENANT_ID))
+                        ? event.andMetaData(Map.of(MetadataKeys.TENANT_ID, scoped.tenantId()))
+                        : event;
+        eventBus.registerDispatchInterceptor(interceptor);
         return interceptor;
     }
 

@@ -17,8 +17,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import java.io.IOException;
 
 /**
- * Every route needs {@code Authorization: Bearer <key>} or {@code X-API-Key: <key>}, except
- * {@code GET /api/version} and {@code GET /actuator/health} (and its probe sub-paths).
+ * Every route needs {@code Authorization: Bearer <key>} or {@code X-API-Key: <key>} (or, for browsers, HTTP Basic
+ * with the key as password), except {@code GET /api/version} and {@code GET /actuator/health} (and its probe
+ * sub-paths). The GraphQL WebSocket upgrade ({@code GET /graphql-ws}) is authenticated by the GraphQL layer instead,
+ * from {@code connection_init}, because browsers cannot set headers on a WebSocket.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -33,12 +35,17 @@ public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
+        return isPublic(request);
+    }
+
+    /** The routes anyone may call without a key. */
+    static boolean isPublic(HttpServletRequest request) {
         if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
             return false;
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return path.equals("/api/version") || path.equals("/actuator/health")
-                || path.startsWith("/actuator/health/");
+                || path.startsWith("/actuator/health/") || path.equals("/graphql-ws");
     }
 
     @Override
@@ -46,6 +53,10 @@ public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String presented = presentedKey(request);
         if (presented == null) {
+            if (isBrowserPage(request)) {
+                // Makes a browser show its login prompt; the password typed there is the API key.
+                response.setHeader("WWW-Authenticate", "Basic realm=\"P3\", charset=\"UTF-8\"");
+            }
             Problems.write(request, response, mapper, HttpStatus.UNAUTHORIZED, "missing_api_key",
                     "Send the API key as 'Authorization: Bearer <key>' or 'X-API-Key: <key>'.");
             return;
@@ -66,15 +77,13 @@ public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     }
 
     static String presentedKey(HttpServletRequest request) {
-        String header = request.getHeader("X-API-Key");
-        if (header != null && !header.isBlank()) {
-            return header.trim();
-        }
-        String authorization = request.getHeader("Authorization");
-        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-                && authorization.length() > 7 && !authorization.substring(7).isBlank()) {
-            return authorization.substring(7).trim();
-        }
-        return null;
+        return PresentedKey.from(request::getHeader);
+    }
+
+    /** Pages people open in a browser: GraphiQL and Swagger UI. */
+    private static boolean isBrowserPage(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return "GET".equals(request.getMethod()) && (path.equals("/graphiql") || path.startsWith("/graphiql/")
+                || path.equals("/swagger-ui.html") || path.startsWith("/swagger-ui/"));
     }
 }

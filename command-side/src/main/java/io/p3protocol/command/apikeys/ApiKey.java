@@ -11,9 +11,12 @@ import io.p3protocol.kernel.apikeys.ExpireApiKeyCommand;
 import io.p3protocol.kernel.apikeys.IssueApiKeyCommand;
 import io.p3protocol.kernel.apikeys.RevokeApiKeyCommand;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.DeadlineMessage;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateScopeDescriptor;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Clock;
@@ -48,6 +51,15 @@ public class ApiKey {
                 command.expiresAt(), command.quotaMonthly()));
     }
 
+    /**
+     * Schedules the expiry deadline of key {@code keyId}. Scoped to the key, so its {@code @DeadlineHandler} runs;
+     * persisted by db-scheduler (table scheduled_tasks), so it survives restarts.
+     */
+    public static void scheduleExpiry(DeadlineManager deadlineManager, String keyId, Instant expiresAt) {
+        deadlineManager.schedule(expiresAt, EXPIRY_DEADLINE, null,
+                new AggregateScopeDescriptor(ApiKey.class.getSimpleName(), keyId));
+    }
+
     @CommandHandler
     public void handle(RevokeApiKeyCommand command) {
         requireVisibleTo(command.tenantId());
@@ -63,8 +75,12 @@ public class ApiKey {
         expireIfDue(clock.instant());
     }
 
+    /**
+     * The message parameter comes first on purpose: Axon may take a handler's first parameter as its payload type,
+     * and with {@code Clock} first this handler would wait for a Clock payload and never run (the deadline has none).
+     */
     @DeadlineHandler(deadlineName = EXPIRY_DEADLINE)
-    void onExpiryDeadline(Clock clock) {
+    void onExpiryDeadline(DeadlineMessage<?> deadline, Clock clock) {
         expireIfDue(clock.instant());
     }
 

@@ -3,12 +3,12 @@ package io.p3protocol.command.tenancy;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.p3protocol.command.apikeys.ApiKey;
 import io.p3protocol.kernel.errors.DomainRuleViolation;
-import io.p3protocol.kernel.apikeys.ApiKeyIssuedEvent;
 import io.p3protocol.kernel.apikeys.IssueApiKeyCommand;
 import io.p3protocol.kernel.tenancy.CreateTenantCommand;
 import io.p3protocol.kernel.tenancy.ReactivateTenantCommand;
 import io.p3protocol.kernel.tenancy.RenameTenantCommand;
 import io.p3protocol.kernel.tenancy.SuspendTenantCommand;
+import io.p3protocol.kernel.tenancy.TenantApiKeyIssuedEvent;
 import io.p3protocol.kernel.tenancy.TenantCreatedEvent;
 import io.p3protocol.kernel.tenancy.TenantReactivatedEvent;
 import io.p3protocol.kernel.tenancy.TenantRenamedEvent;
@@ -18,7 +18,6 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
-import org.axonframework.modelling.command.AggregateScopeDescriptor;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.LinkedHashSet;
@@ -85,11 +84,11 @@ public class Tenant {
         if (issuedKeyIds.contains(command.keyId())) {
             throw new DomainRuleViolation("api_key_exists", "key " + command.keyId() + " was already issued");
         }
+        // The tenant's own record of the key: events applied by the spawned ApiKey land in the key's stream only.
+        apply(new TenantApiKeyIssuedEvent(tenantId, command.keyId()));
         createNew(ApiKey.class, () -> new ApiKey(command));
         if (command.expiresAt() != null) {
-            // Scoped to the new key, so its @DeadlineHandler runs; persisted by db-scheduler, so it survives restarts.
-            deadlineManager.schedule(command.expiresAt(), ApiKey.EXPIRY_DEADLINE, null,
-                    new AggregateScopeDescriptor(ApiKey.class.getSimpleName(), command.keyId()));
+            ApiKey.scheduleExpiry(deadlineManager, command.keyId(), command.expiresAt());
         }
         return command.keyId();
     }
@@ -117,7 +116,7 @@ public class Tenant {
     }
 
     @EventSourcingHandler
-    void on(ApiKeyIssuedEvent event) {
+    void on(TenantApiKeyIssuedEvent event) {
         issuedKeyIds.add(event.keyId());
     }
 }

@@ -3,18 +3,25 @@ package io.p3protocol.projection.tenancy;
 import io.p3protocol.kernel.apikeys.ApiKeyExpiredEvent;
 import io.p3protocol.kernel.apikeys.ApiKeyIssuedEvent;
 import io.p3protocol.kernel.apikeys.ApiKeyRevokedEvent;
+import io.p3protocol.kernel.apikeys.ApiKeyStatus;
+import io.p3protocol.kernel.apikeys.ApiKeySummary;
+import io.p3protocol.kernel.apikeys.WatchApiKeyIssues;
 import io.p3protocol.kernel.messaging.MetadataKeys;
 import io.p3protocol.kernel.security.Role;
 import io.p3protocol.kernel.tenancy.TenantCreatedEvent;
 import io.p3protocol.kernel.tenancy.TenantReactivatedEvent;
 import io.p3protocol.kernel.tenancy.TenantRenamedEvent;
 import io.p3protocol.kernel.tenancy.TenantStatus;
+import io.p3protocol.kernel.tenancy.TenantSummary;
 import io.p3protocol.kernel.tenancy.TenantSuspendedEvent;
+import io.p3protocol.kernel.tenancy.WatchTenantCreations;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -23,7 +30,11 @@ import java.time.Instant;
 
 /**
  * Builds {@code tenant_view} and {@code api_key_view}. Runs in a replayable streaming processor; every write is
- * idempotent because a processor may see an event twice after a crash.
+ * idempotent because a processor may see an event twice after a crash. New tenants and keys are also pushed to live
+ * subscription queries (GraphQL subscriptions); the emitter sends them after the transaction commits, and nothing is
+ * pushed while replaying, so a rebuild never replays history to subscribers. (The replay flag comes from a
+ * {@link ReplayStatus} parameter: the {@link TrackingToken} parameter is handed over already unwrapped from its
+ * ReplayToken, so {@code ReplayToken.isReplay(token)} on it is always false.)
  */
 @Component
 @ProcessingGroup(TenancyViewProjection.PROCESSING_GROUP)
@@ -31,18 +42,25 @@ public class TenancyViewProjection {
     public static final String PROCESSING_GROUP = "tenancy-views";
 
     private final JdbcTemplate jdbc;
+    private final QueryUpdateEmitter emitter;
 
-    public TenancyViewProjection(JdbcTemplate jdbc) {
+    public TenancyViewProjection(JdbcTemplate jdbc, QueryUpdateEmitter emitter) {
         this.jdbc = jdbc;
+        this.emitter = emitter;
     }
 
     @EventHandler
     void on(TenantCreatedEvent event, @org.axonframework.eventhandling.Timestamp Instant at,
-            @MetaDataValue(MetadataKeys.ACTOR) String actor, TrackingToken token) {
-        jdbc.update("""
+            @MetaDataValue(MetadataKeys.ACTOR) String actor, TrackingToken token, ReplayStatus replay) {
+        int inserted = jdbc.update("""
                 INSERT INTO tenant_view (tenant_id, name, status, created_at, created_by, updated_at, list_position)
                 VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (tenant_id) DO NOTHING""",
                 event.tenantId(), event.name(), TenantStatus.ACTIVE.name(), ts(at), actor, ts(at), position(token));
+        if (inserted == 1 && !replay.isReplay()) {
+            emitter.emit(WatchTenantCreations.class, watch -> watch.covers(event.tenantId()),
+                    new TenantSummary(event.tenantId(), event.name(), TenantStatus.ACTIVE, at, actor, at,
+                            position(token)));
+        }
     }
 
     @EventHandler
@@ -63,13 +81,19 @@ public class TenancyViewProjection {
 
     @EventHandler
     void on(ApiKeyIssuedEvent event, @org.axonframework.eventhandling.Timestamp Instant at,
-            @MetaDataValue(MetadataKeys.ACTOR) String actor, TrackingToken token) {
-        jdbc.update("""
+            @MetaDataValue(MetadataKeys.ACTOR) String actor, TrackingToken token, ReplayStatus replay) {
+        int inserted = jdbc.update("""
                 INSERT INTO api_key_view (key_id, tenant_id, roles, status, expires_at, quota_monthly, issued_at,
                                           issued_by, list_position)
                 VALUES (?, ?, ?, 'ACTIVE', ?, ?, ?, ?, ?) ON CONFLICT (key_id) DO NOTHING""",
                 event.keyId(), event.tenantId(), Role.wireNames(event.roles()), ts(event.expiresAt()),
                 event.quotaMonthly(), ts(at), actor, position(token));
+        if (inserted == 1 && !replay.isReplay()) {
+            emitter.emit(WatchApiKeyIssues.class, watch -> watch.covers(event.tenantId()),
+                    new ApiKeySummary(event.keyId(), event.tenantId(), event.roles().stream().sorted().toList(),
+                            ApiKeyStatus.ACTIVE, event.expiresAt(), event.quotaMonthly(), at, actor, null, null, null,
+                            null, position(token)));
+        }
     }
 
     @EventHandler

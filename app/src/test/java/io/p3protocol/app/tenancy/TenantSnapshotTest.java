@@ -1,0 +1,129 @@
+package io.p3protocol.app.tenancy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.p3protocol.app.support.Await;
+import io.p3protocol.app.support.IntegrationTest;
+import io.p3protocol.app.support.TestApi;
+import io.p3protocol.command.tenancy.Tenant;
+import io.p3protocol.kernel.apikeys.IssueApiKeyCommand;
+import io.p3protocol.kernel.errors.DomainRuleViolation;
+import io.p3protocol.kernel.security.Role;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * A tenant past the snapshot threshold is snapshotted as Jackson JSON (field visibility, see Tenant), and is loaded
+ * from that snapshot with its state intact.
+ */
+@IntegrationTest
+class TenantSnapshotTest {
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    CommandGateway commands;
+    @Autowired
+    EventStore eventStore;
+    @Value("${p3.snapshot-threshold}")
+    int threshold;
+    TestApi api;
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    @BeforeEach
+    void setUp() {
+        api = new TestApi(port);
+    }
+
+    private record Snapshot(long sequenceNumber, String payloadType, JsonNode payload) {
+    }
+
+    private List<Snapshot> snapshots(String tenantId) {
+        return jdbc.query("SELECT sequencenumber, payloadtype, payload FROM snapshotevententry "
+                + "WHERE aggregateidentifier = ?", (rs, i) -> {
+            try {
+                return new Snapshot(rs.getLong(1), rs.getString(2),
+                        json.readTree(new String(rs.getBytes(3), StandardCharsets.UTF_8)));
+            } catch (java.io.IOException e) {
+                throw new AssertionError(e);
+            }
+        }, tenantId);
+    }
+
+    @Test
+    void aTenantPastTheThresholdIsSnapshottedWithItsKeysAndLoadsFromTheSnapshot() {
+        String tenant = api.createTenant("snapshot-original");
+        List<String> keyIds = new ArrayList<>();
+        for (int i = 0; i < threshold; i++) {
+            keyIds.add(api.issueKey(tenant, "viewer").get("keyId").asText());
+        }
+
+        Snapshot snapshot = Await.until(Duration.ofSeconds(10), "snapshot of " + tenant,
+                () -> snapshots(tenant), list -> !list.isEmpty()).get(0);
+
+        assertThat(snapshot.payloadType()).isEqualTo(Tenant.class.getName());
+        assertThat(snapshot.payload().get("tenantId").asText()).isEqualTo(tenant);
+        assertThat(snapshot.payload().get("name").asText()).isEqualTo("snapshot-original");
+        assertThat(snapshot.payload().get("status").asText()).isEqualTo("ACTIVE");
+        List<String> snapshotKeys = new ArrayList<>();
+        snapshot.payload().get("issuedKeyIds").forEach(k -> snapshotKeys.add(k.asText()));
+        // Every key issued up to the snapshot's sequence number (the creation is sequence 0) is in it, in order.
+        assertThat(snapshotKeys).containsExactlyElementsOf(keyIds.subList(0, (int) snapshot.sequenceNumber()));
+
+        // Loading starts from the snapshot, which deserializes into a Tenant (Jackson needs field visibility).
+        DomainEventStream stream = eventStore.readEvents(tenant);
+        DomainEventMessage<?> first = stream.next();
+        assertThat(first.getPayloadType()).isEqualTo(Tenant.class);
+        assertThat(first.getSequenceNumber()).isEqualTo(snapshot.sequenceNumber());
+
+        // State that lives only in the snapshot still decides: an already issued key id is refused…
+        String snapshottedKeyId = snapshotKeys.get(0);
+        assertThatThrownBy(() -> commands.sendAndWait(new IssueApiKeyCommand(snapshottedKeyId, tenant,
+                Set.of(Role.VIEWER), "c".repeat(64), null, 10)))
+                .isInstanceOf(DomainRuleViolation.class)
+                .hasMessageContaining("already issued");
+        // …and the rename records the snapshotted name as the previous one.
+        assertThat(api.post("/api/tenants/" + tenant + "/rename", TestApi.ADMIN_KEY,
+                Map.of("name", "snapshot-renamed")).status()).isEqualTo(200);
+        String renamed = jdbc.queryForObject("""
+                SELECT convert_from(payload, 'UTF8') FROM domainevententry
+                WHERE aggregateidentifier = ? AND payloadtype = 'io.p3protocol.kernel.tenancy.TenantRenamedEvent'""",
+                String.class, tenant);
+        assertThat(renamed).contains("\"previousName\":\"snapshot-original\"")
+                .contains("\"name\":\"snapshot-renamed\"");
+    }
+
+    @Test
+    void aNewKeyIdIsStillAcceptedAfterTheSnapshot() {
+        String tenant = api.createTenant("snapshot-" + UUID.randomUUID());
+        for (int i = 0; i < threshold; i++) {
+            api.issueKey(tenant, "viewer");
+        }
+        Await.until(Duration.ofSeconds(10), "snapshot of " + tenant, () -> !snapshots(tenant).isEmpty());
+
+        String keyId = UUID.randomUUID().toString();
+        assertThat(commands.<String>sendAndWait(new IssueApiKeyCommand(keyId, tenant, Set.of(Role.VIEWER),
+                "d".repeat(64), null, 10))).isEqualTo(keyId);
+    }
+}
