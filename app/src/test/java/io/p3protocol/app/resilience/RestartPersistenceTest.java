@@ -85,8 +85,9 @@ class RestartPersistenceTest {
 
     @Test
     void theEventsAreStillInTheEventStore() {
-        assertThat(eventIdsBeforeRestart).hasSize(2); // TenantCreated, ApiKeyIssued
-        assertThat(eventIds(restarted)).isEqualTo(eventIdsBeforeRestart);
+        assertThat(eventIdsBeforeRestart).hasSizeGreaterThanOrEqualTo(2); // at least TenantCreated, ApiKeyIssued
+        // In global order, so later tests' events (another key for this tenant) can only follow them.
+        assertThat(eventIds(restarted)).startsWith(eventIdsBeforeRestart.toArray(String[]::new));
     }
 
     @Test
@@ -97,7 +98,7 @@ class RestartPersistenceTest {
 
     @Test
     void theIssuedApiKeyStillAuthenticates() {
-        // Issuing another key touches neither the tenant's nor the first key's events and views.
+        // Issuing another key leaves the tenant's name and the first key's status, which other tests check.
         TestApi.Response issued = restarted.api().post("/api/tenants/" + tenantId + "/api-keys", tenantApiKey,
                 Map.of("roles", List.of("viewer")));
         assertThat(issued.status()).as(issued.body()).isEqualTo(201);
