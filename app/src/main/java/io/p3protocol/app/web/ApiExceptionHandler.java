@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.p3protocol.kernel.errors.AccessDenied;
 import io.p3protocol.kernel.errors.DomainRuleViolation;
+import io.p3protocol.kernel.errors.InvalidInput;
 import io.p3protocol.kernel.errors.UnknownAggregate;
 import jakarta.validation.ConstraintViolationException;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -81,6 +82,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.BAD_REQUEST, "invalid_request", e.getMessage());
     }
 
+    @ExceptionHandler(InvalidInput.class)
+    ResponseEntity<Object> invalidInput(InvalidInput e) {
+        return validation(e.errors().stream().map(f -> new FieldProblem(f.field(), f.message())).toList());
+    }
+
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<Object> constraint(ConstraintViolationException e) {
         List<FieldProblem> errors = e.getConstraintViolations().stream()
@@ -112,6 +118,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (e instanceof ConcurrencyException c) return concurrent(c);
         if (e instanceof AccessDenied a) return denied(a);
         if (e instanceof IllegalArgumentException i) return illegalArgument(i);
+        if (e instanceof InvalidInput v) return invalidInput(v);
         return unexpected(e);
     }
 

@@ -1,0 +1,119 @@
+package io.p3protocol.app.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.p3protocol.app.support.IntegrationTest;
+import io.p3protocol.app.support.TestApi;
+import io.p3protocol.projection.audit.AuditChainSealer;
+import io.p3protocol.projection.eventstore.SnapshotCursor;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@IntegrationTest
+class AuditChainSealingTest {
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    AuditChainSealer sealer;
+    @Autowired
+    SnapshotCursor cursor;
+    @Autowired
+    EventProcessingConfiguration processing;
+    TestApi api;
+    AuditApi audit;
+
+    @BeforeEach
+    void setUp() {
+        api = new TestApi(port);
+        audit = new AuditApi(api);
+    }
+
+    @Test
+    void aRedeliveredEventIsNotSealedTwice() {
+        String tenant = api.createTenant("sealing-redelivery");
+        JsonNode created = audit.awaitSealed(tenant, 1).get(0);
+        String eventId = created.get("eventId").asText();
+
+        sealer.seal(new GenericEventMessage<>(eventId, "redelivered", Map.of(), java.time.Instant.now()));
+
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_chain WHERE tenant_id = ?", Integer.class, tenant))
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT hash FROM audit_chain WHERE event_id = ?", String.class, eventId))
+                .isEqualTo(created.get("hash").asText());
+    }
+
+    @Test
+    void theSealingProcessorRefusesAReplay() {
+        StreamingEventProcessor processor = processing
+                .eventProcessor(AuditChainSealer.PROCESSING_GROUP, StreamingEventProcessor.class).orElseThrow();
+        assertThat(processor.supportsReset()).isFalse();
+    }
+
+    @Test
+    void exportsStreamThroughAServerSideCursorInAReadOnlySnapshot() {
+        AtomicInteger rows = new AtomicInteger();
+        cursor.stream("SELECT g FROM generate_series(1, ?) g", new Object[]{3 * SnapshotCursor.FETCH_SIZE}, rs -> {
+            if (rows.getAndIncrement() == 0) {
+                // what the PostgreSQL driver needs to fetch FETCH_SIZE rows at a time instead of all of them
+                Connection connection = rs.getStatement().getConnection();
+                assertThat(connection.getAutoCommit()).isFalse();
+                assertThat(rs.getType()).isEqualTo(ResultSet.TYPE_FORWARD_ONLY);
+                assertThat(rs.getStatement().getFetchSize()).isEqualTo(SnapshotCursor.FETCH_SIZE);
+                assertThat(connection.isReadOnly()).isTrue();
+                assertThat(connection.getTransactionIsolation()).isEqualTo(Connection.TRANSACTION_REPEATABLE_READ);
+            }
+        });
+        assertThat(rows.get()).isEqualTo(3 * SnapshotCursor.FETCH_SIZE);
+    }
+
+    @Test
+    void theVerifierTakesBodiesBeyondTheRequestSizeLimit() {
+        String tenant = api.createTenant("sealing-big-body");
+        audit.awaitSealed(tenant, 1);
+        String line = audit.export("?tenantId=" + tenant, TestApi.ADMIN_KEY).body();
+        int copies = (2 * 1024 * 1024) / line.length() + 1; // over 2 MiB, past the 1 MiB limit for other routes
+
+        TestApi.Response response = api.send(HttpRequest.newBuilder(URI.create(api.base() + "/api/audit/verify"))
+                .header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofString(line.repeat(copies))), TestApi.ADMIN_KEY);
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().get("checked").asLong()).isEqualTo(copies);
+        // the same record again does not continue its own chain
+        assertThat(response.json().get("valid").asBoolean()).isFalse();
+        assertThat(response.json().get("firstBreakLine").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void aBodyThatIsNotNdjsonIs400Problem() {
+        TestApi.Response response = audit.verify("seq,eventId\n1,x\n", "", TestApi.ADMIN_KEY);
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().get("errors").get(0).get("field").asText()).isEqualTo("body");
+    }
+
+    @Test
+    void aFormEncodedBodyIs415Problem() {
+        TestApi.Response response = api.send(HttpRequest.newBuilder(URI.create(api.base() + "/api/audit/verify"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("a=b")), TestApi.ADMIN_KEY);
+        assertThat(response.status()).isEqualTo(415);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+    }
+}

@@ -1,0 +1,42 @@
+package io.p3protocol.projection.eventstore;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The one place that reads raw event rows: the audit sealer (one row by id, inside its processing transaction),
+ * the audit export (joined with the chain, through {@link StoredEventRow#COLUMNS}) and the replayed reports (every
+ * row up to an instant, through a {@link SnapshotCursor}).
+ */
+@Component
+public class EventRowReader {
+    private final JdbcTemplate jdbc;
+    private final SnapshotCursor cursor;
+
+    public EventRowReader(JdbcTemplate jdbc, SnapshotCursor cursor) {
+        this.jdbc = jdbc;
+        this.cursor = cursor;
+    }
+
+    /** The stored row of one event, read in the caller's transaction. */
+    public Optional<StoredEventRow> findByEventId(String eventId) {
+        List<StoredEventRow> rows = jdbc.query("SELECT " + StoredEventRow.COLUMNS
+                + " FROM domainevententry e WHERE e.eventidentifier = ?", (rs, i) -> StoredEventRow.read(rs), eventId);
+        return rows.stream().findFirst();
+    }
+
+    /**
+     * Hands every row whose timestamp is at or before {@code upToTimestamp} to {@code rows}, in global order, from
+     * one read-only snapshot and in constant memory. The bound is compared as text, which is time order because
+     * Axon stores ISO-8601 UTC with exactly three fraction digits (format it with
+     * {@link org.axonframework.common.DateTimeUtils#formatInstant}).
+     */
+    public void streamUpTo(String upToTimestamp, Consumer<StoredEventRow> rows) {
+        cursor.stream("SELECT " + StoredEventRow.COLUMNS + " FROM domainevententry e WHERE e.timestamp <= ?"
+                + " ORDER BY e.globalindex", new Object[]{upToTimestamp}, rs -> rows.accept(StoredEventRow.read(rs)));
+    }
+}

@@ -1,0 +1,100 @@
+package io.p3protocol.query.reports;
+
+import io.p3protocol.kernel.messaging.MetadataKeys;
+import io.p3protocol.kernel.messaging.TenantScoped;
+import io.p3protocol.projection.eventstore.EventRowReader;
+import io.p3protocol.projection.eventstore.StoredEventRow;
+import io.p3protocol.query.web.QueryParameters;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.EventUtils;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.TrackedDomainEventData;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.axonframework.serialization.upcasting.event.NoOpEventUpcaster;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Component;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/**
+ * Runs a report: streams the stored events up to {@code asOf} from one read-only snapshot (so commands keep
+ * flowing and the run still sees one consistent store), upcasts and deserializes them with Axon's own event
+ * serializer and upcaster chain, and hands the ones in scope to the report's projection through Axon's annotation
+ * support. It never reads or writes a live read model.
+ */
+@Component
+public class ReportReplayer {
+    private static final byte[] NO_METADATA = "{}".getBytes(StandardCharsets.UTF_8);
+
+    private final EventRowReader rows;
+    private final Serializer serializer;
+    private final ObjectProvider<org.axonframework.config.Configuration> axon;
+    private final Clock clock;
+
+    public ReportReplayer(EventRowReader rows, @Qualifier("eventSerializer") Serializer serializer,
+                          ObjectProvider<org.axonframework.config.Configuration> axon, Clock clock) {
+        this.rows = rows;
+        this.serializer = serializer;
+        this.axon = axon;
+        this.clock = clock;
+    }
+
+    public ReportResult run(ComplianceReport report, ReportRequest request) {
+        ReportProjection projection = report.newProjection(request);
+        AnnotationEventHandlerAdapter handlers = new AnnotationEventHandlerAdapter(projection);
+        EventUpcaster upcasters = upcasters();
+        long[] applied = {0};
+        rows.streamUpTo(QueryParameters.storeTimestamp(request.asOf()), row -> deserialize(row, upcasters)
+                .filter(handlers::canHandle)
+                .filter(event -> inScope(event, request.tenantId()))
+                .forEach(event -> {
+                    apply(handlers, event);
+                    applied[0]++;
+                }));
+        return new ReportResult(report.name(), report.title(), request.asOf(), request.tenantId(), clock.instant(),
+                applied[0], projection.result());
+    }
+
+    private Stream<TrackedEventMessage<?>> deserialize(StoredEventRow row, EventUpcaster upcasters) {
+        GenericDomainEventEntry<byte[]> entry = new GenericDomainEventEntry<>(row.aggregateType(),
+                row.aggregateId(), row.aggregateSeq(), row.eventId(), row.timestamp(), row.payloadType(),
+                row.payloadRevision(), row.payload(), row.metadata() == null ? NO_METADATA : row.metadata());
+        return EventUtils.upcastAndDeserializeTrackedEvents(
+                Stream.of(new TrackedDomainEventData<>(new GlobalSequenceTrackingToken(row.globalIndex()), entry)),
+                serializer, upcasters);
+    }
+
+    /** A tenant-limited run sees only that tenant's events: by the payload's tenant, else the metadata's. */
+    private static boolean inScope(EventMessage<?> event, String tenantId) {
+        if (tenantId == null) {
+            return true;
+        }
+        Object owner = event.getPayload() instanceof TenantScoped scoped
+                ? scoped.tenantId() : event.getMetaData().get(MetadataKeys.TENANT_ID);
+        return Objects.equals(tenantId, owner);
+    }
+
+    private static void apply(AnnotationEventHandlerAdapter handlers, EventMessage<?> event) {
+        try {
+            handlers.handle(event);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("report handler failed on event " + event.getIdentifier(), e);
+        }
+    }
+
+    private EventUpcaster upcasters() {
+        org.axonframework.config.Configuration configuration = axon.getIfAvailable();
+        EventUpcaster chain = configuration == null ? null : configuration.upcasterChain();
+        return chain == null ? NoOpEventUpcaster.INSTANCE : chain;
+    }
+}
