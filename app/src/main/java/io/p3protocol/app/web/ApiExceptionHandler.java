@@ -155,6 +155,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (cause instanceof RequestSizeLimitFilter.PayloadTooLargeException tooLarge) {
             return tooLarge(tooLarge); // a chunked body that outgrew the bound while being read
         }
+        if (cause instanceof JsonBodyEncodingFilter.MalformedUtf8Exception malformed) {
+            return problem(HttpStatus.BAD_REQUEST, "malformed_body", malformed.getMessage());
+        }
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return validation(List.of(new FieldProblem(path(unknown), "unknown field")));
         }

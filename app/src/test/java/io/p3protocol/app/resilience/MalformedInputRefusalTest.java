@@ -92,6 +92,18 @@ class MalformedInputRefusalTest {
     }
 
     @Test
+    void aBodyThatIsNotWellFormedUtf8IsRefused() {
+        byte[] overlongSlash = {'{', '"', 'n', 'a', 'm', 'e', '"', ':', '"', 'a', (byte) 0xC0, (byte) 0xAF, 'b', '"', '}'};
+
+        TestApi.Response r = api.send(HttpRequest.newBuilder(URI.create(api.base() + "/api/tenants"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(overlongSlash)), TestApi.ADMIN_KEY);
+
+        assertProblem(r, 400, "malformed_body");
+        assertThat(r.json().get("detail").asText()).contains("UTF-8");
+    }
+
+    @Test
     void trailingContentAfterTheJsonBodyIsRefused() {
         TestApi.Response r = api.post("/api/tenants", TestApi.ADMIN_KEY, "{\"name\": \"one\"} {\"name\": \"two\"}");
 

@@ -241,8 +241,9 @@ final class MalformedRequests {
     /** An otherwise valid request as the platform admin: refused only because no acceptable answer exists. */
     private FuzzRequest badAccept(RestRoute route) {
         List<String[]> headers = route.takesBody() ? jsonHeaders() : new ArrayList<>();
-        headers.add(new String[]{"Accept", pick("application/xml", "text/html", "image/png", "text/plain",
-                "application/pdf", "text/csv", "application/xml, text/html;q=0.9", "garbage")});
+        // Types no route of this API answers with (some answer HTML or CSV on request, so those are left out).
+        headers.add(new String[]{"Accept", pick("application/xml", "image/png", "application/pdf", "audio/mpeg",
+                "application/xml, image/*;q=0.9", "application/vnd.ms-excel", "garbage", "text/xml")});
         headers.add(apiKeyHeader(fixture.platformAdminKey()));
         return request("bad Accept", route.mainMethod(), validPath(route), headers,
                 route.takesBody() ? bytes(validBody(route)) : null, Transport.FIXED_LENGTH);
@@ -323,8 +324,9 @@ final class MalformedRequests {
     private FuzzRequest wrongAuth(RestRoute route) {
         String key = fixture.platformAdminKey();
         String[] header = switch (random.nextInt(12)) {
-            case 0 -> new String[]{"Authorization", "Basic " + java.util.Base64.getEncoder()
-                    .encodeToString(("admin:" + key).getBytes(StandardCharsets.UTF_8))};
+            // Basic is taken with the key as the password; these carry no key or a wrong one.
+            case 0 -> new String[]{"Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                    pick(key, key + ":", "admin:" + key + "x", ":").getBytes(StandardCharsets.UTF_8))};
             case 1 -> new String[]{"Authorization", "Bearer"};
             case 2 -> new String[]{"Authorization", "Token " + key};
             case 3 -> new String[]{"Authorization", key};
