@@ -93,11 +93,14 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# A loopback port nothing listens on (a short race with other processes is acceptable for a smoke test).
+# A loopback port below the kernel's ephemeral range (so no outgoing connection holds it) that nothing listens on.
+# Another process may still take it before PostgreSQL binds it; the start below then retries on another port.
 free_port() {
-  local port
+  local low port
+  low=$(awk '{print $1}' /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)
+  [ "$low" -gt 11000 ] || low=32768
   for _ in $(seq 1 100); do
-    port=$((20000 + RANDOM % 40000))
+    port=$((10000 + RANDOM % (low - 10000)))
     if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
       echo "$port"
       return 0
@@ -109,20 +112,28 @@ free_port() {
 random_hex() { head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n'; }
 
 # ---- PostgreSQL 15 ----------------------------------------------------------------------------------------------
-PG_PORT=$(free_port)
 DB_PASSWORD=$(random_hex)
 mkdir -p "$WORK/sock"
 chown "$PG_OS_USER" "$WORK/sock"
-say "initdb as $PG_OS_USER, PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PG_PORT"
+say "initdb as $PG_OS_USER, PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}')"
 install -d -o "$PG_OS_USER" -m 700 "$WORK/pgdata"
 as_pg "$PG_BIN/initdb" -D "$WORK/pgdata" -U postgres -E UTF8 --no-locale --auth-local=trust \
   --auth-host=scram-sha-256 >"$WORK/initdb.log" 2>&1 || { cat "$WORK/initdb.log" >&2; fail "initdb failed"; }
 touch "$WORK/postgres.log"
 chown "$PG_OS_USER" "$WORK/postgres.log"
-as_pg "$PG_BIN/pg_ctl" -D "$WORK/pgdata" -l "$WORK/postgres.log" -w -t 60 \
-  -o "-c listen_addresses=127.0.0.1 -c port=$PG_PORT -c unix_socket_directories=$WORK/sock -c synchronous_commit=on -c fsync=on" \
-  start >/dev/null || fail "PostgreSQL did not start within 60 s"
-PG_STARTED=1
+for attempt in 1 2 3; do
+  PG_PORT=$(free_port)
+  : >"$WORK/postgres.log"
+  if as_pg "$PG_BIN/pg_ctl" -D "$WORK/pgdata" -l "$WORK/postgres.log" -w -t 60 -o "-c listen_addresses=127.0.0.1 \
+      -c port=$PG_PORT -c unix_socket_directories=$WORK/sock -c synchronous_commit=on -c fsync=on" start >/dev/null; then
+    PG_STARTED=1
+    break
+  fi
+  grep -q "could not bind" "$WORK/postgres.log" || fail "PostgreSQL did not start within 60 s"
+  say "port $PG_PORT was taken meanwhile; trying another ($attempt/3)"
+done
+[ "$PG_STARTED" -eq 1 ] || fail "PostgreSQL could not bind a loopback port"
+say "PostgreSQL listening on 127.0.0.1:$PG_PORT"
 
 psql_admin() {
   as_pg "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h "$WORK/sock" -p "$PG_PORT" -U postgres "$@"
@@ -131,16 +142,22 @@ psql_admin -d postgres -c "CREATE ROLE p3 LOGIN PASSWORD '$DB_PASSWORD'" -c "CRE
 [ "$(psql_admin -d postgres -At -c 'SHOW synchronous_commit')" = "on" ] || fail "synchronous_commit is not on"
 
 # ---- the service ------------------------------------------------------------------------------------------------
-APP_PORT=$(free_port)
 ADMIN_KEY="smoke-admin-$(random_hex)"
-say "starting $(basename "$JAR") on 127.0.0.1:$APP_PORT with P3_DB_URL"
+say "starting $(basename "$JAR") with P3_DB_URL (HTTP on a port of the kernel's choosing)"
 P3_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/p3" P3_DB_USER=p3 P3_DB_PASSWORD="$DB_PASSWORD" \
-  P3_ADMIN_KEY="$ADMIN_KEY" P3_PORT="$APP_PORT" P3_DATA_DIR="$WORK/data" \
+  P3_ADMIN_KEY="$ADMIN_KEY" P3_PORT=0 P3_DATA_DIR="$WORK/data" \
   java -jar "$JAR" --server.address=127.0.0.1 </dev/null >"$WORK/app.log" 2>&1 &
 APP_PID=$!
 
-BASE="http://127.0.0.1:$APP_PORT"
 deadline=$((SECONDS + HEALTH_TIMEOUT_SECONDS))
+APP_PORT=""
+until [ -n "$APP_PORT" ]; do
+  kill -0 "$APP_PID" 2>/dev/null || fail "the service exited during startup"
+  [ "$SECONDS" -lt "$deadline" ] || fail "the service did not open its HTTP port within ${HEALTH_TIMEOUT_SECONDS} s"
+  sleep 1
+  APP_PORT=$(sed -n 's/.*Tomcat started on port \([0-9]*\).*/\1/p' "$WORK/app.log" | head -n 1)
+done
+BASE="http://127.0.0.1:$APP_PORT"
 until curl -sf --max-time 5 "$BASE/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; do
   kill -0 "$APP_PID" 2>/dev/null || fail "the service exited during startup"
   [ "$SECONDS" -lt "$deadline" ] || fail "the service was not healthy within ${HEALTH_TIMEOUT_SECONDS} s"
