@@ -2,6 +2,7 @@ package io.p3protocol.app.web;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.p3protocol.kernel.errors.AccessDenied;
 import io.p3protocol.kernel.errors.DomainRuleViolation;
@@ -151,12 +152,23 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
         Throwable cause = ex.getMostSpecificCause();
+        if (cause instanceof RequestSizeLimitFilter.PayloadTooLargeException tooLarge) {
+            return tooLarge(tooLarge); // a chunked body that outgrew the bound while being read
+        }
+        if (cause instanceof JsonBodyEncodingFilter.MalformedUtf8Exception malformed) {
+            return problem(HttpStatus.BAD_REQUEST, "malformed_body", malformed.getMessage());
+        }
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return validation(List.of(new FieldProblem(path(unknown), "unknown field")));
         }
         if (cause instanceof InvalidFormatException invalid) {
             return validation(List.of(new FieldProblem(path(invalid),
                     "cannot read " + shortValue(invalid.getValue()) + " as " + invalid.getTargetType().getSimpleName())));
+        }
+        if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()
+                && mismatch.getTargetType() != null) {
+            return validation(List.of(new FieldProblem(path(mismatch),
+                    "wrong JSON type: expected " + jsonKind(mismatch.getTargetType()))));
         }
         if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             return validation(List.of(new FieldProblem(path(mapping), firstLine(mapping.getOriginalMessage()))));
@@ -227,6 +239,24 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private static String shortValue(Object value) {
         String s = String.valueOf(value);
         return "'" + (s.length() > 40 ? s.substring(0, 40) + "…" : s) + "'";
+    }
+
+    /** How a Java target type is written in JSON, for telling a client what a field should have held. */
+    private static String jsonKind(Class<?> type) {
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "a number";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        if (CharSequence.class.isAssignableFrom(type) || type.isEnum() || type == java.util.UUID.class
+                || java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+            return "a string";
+        }
+        return "an object";
     }
 
     private static String describe(AggregateNotFoundException e) {

@@ -1,0 +1,134 @@
+package io.p3protocol.app.resilience;
+
+import io.p3protocol.app.support.TestApi;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Two nodes on one PostgreSQL (the P3_DB_URL deployment): both take commands, credentials written on one work on
+ * the other at once, and the segments of the pooled "tenancy-views" processor are shared between them through
+ * the token table, so the read model holds what either node wrote. The nodes are two application contexts in
+ * this JVM, each with its own node name, started one after the other on a PostgreSQL this test runs itself.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TwoNodesOnOnePostgresTest {
+    private static final String PROCESSOR = "tenancy-views";
+    private static final Duration BALANCING = Duration.ofSeconds(60);
+
+    private EmbeddedPostgres postgres;
+    private JdbcTemplate database;
+    private AppNode nodeA;
+    private AppNode nodeB;
+
+    @BeforeAll
+    void startPostgresAndTwoNodes(@TempDir Path dir) throws IOException {
+        postgres = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("postgres")).setCleanDataDirectory(true)
+                .setPGStartupWait(Duration.ofSeconds(60)).start();
+        database = new JdbcTemplate(postgres.getPostgresDatabase());
+        nodeA = startNode("node-a", dir);
+        nodeB = startNode("node-b", dir);
+    }
+
+    private AppNode startNode(String name, Path dir) {
+        String url = postgres.getJdbcUrl("postgres", "postgres");
+        return AppNode.start("p3.db.url=" + url, "spring.datasource.url=" + url,
+                "spring.datasource.username=postgres", "spring.datasource.password=",
+                "p3.admin-key=" + TestApi.ADMIN_KEY, "p3.node-name=" + name, "p3.data-dir=" + dir.resolve(name));
+    }
+
+    @AfterAll
+    void stopAll() throws IOException {
+        for (AppNode node : new AppNode[]{nodeB, nodeA}) {
+            if (node != null) {
+                node.close();
+            }
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    @Test
+    void withADatabaseUrlNoNodeStartsAnEmbeddedPostgres() {
+        assertThat(nodeA.context().getBeansOfType(EmbeddedPostgres.class)).isEmpty();
+        assertThat(nodeB.context().getBeansOfType(EmbeddedPostgres.class)).isEmpty();
+        assertThat(nodeA.jdbc().queryForObject("SELECT inet_server_port()", Integer.class))
+                .isEqualTo(postgres.getPort());
+    }
+
+    @Test
+    void theSecondNodeFindsTheSchemaMigratedAndMigratesNothingTwice() {
+        List<String> versions = database.queryForList(
+                "SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL", String.class);
+        assertThat(versions).isNotEmpty().doesNotHaveDuplicates();
+    }
+
+    @Test
+    void bothNodesAcceptCommands() {
+        assertThat(nodeA.api().createTenant("made on A")).isNotBlank();
+        assertThat(nodeB.api().createTenant("made on B")).isNotBlank();
+    }
+
+    @Test
+    void theProcessorSegmentsAreClaimedByBothNodes() {
+        await().atMost(BALANCING).untilAsserted(() ->
+                assertThat(segmentOwners()).containsExactlyInAnyOrder("node-a", "node-b"));
+    }
+
+    @Test
+    void theReadModelHoldsTheTenantsCreatedOnEitherNode() {
+        List<String> created = List.of(nodeA.api().createTenant("view A1"), nodeB.api().createTenant("view B1"),
+                nodeA.api().createTenant("view A2"), nodeB.api().createTenant("view B2"));
+        await().atMost(BALANCING).untilAsserted(() -> assertThat(tenantViewIds()).containsAll(created));
+    }
+
+    @Test
+    void aKeyIssuedOnOneNodeAuthenticatesOnTheOtherAtOnce() {
+        String tenant = nodeA.api().createTenant("key shared");
+        String key = nodeA.api().issueKey(tenant, "admin").get("apiKey").asText();
+
+        TestApi.Response issuedOnB = nodeB.api().post("/api/tenants/" + tenant + "/api-keys", key,
+                Map.of("roles", List.of("viewer")));
+        assertThat(issuedOnB.status()).as(issuedOnB.body()).isEqualTo(201);
+    }
+
+    /** Last, because it stops node B. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void whenANodeStopsTheOtherTakesOverAllSegments() {
+        await().atMost(BALANCING).until(() -> segmentOwners().size() == 2 && segmentOwners().contains("node-b"));
+        nodeB.close();
+
+        await().atMost(BALANCING).untilAsserted(() ->
+                assertThat(segmentOwners()).containsExactly("node-a", "node-a"));
+        String tenant = nodeA.api().createTenant("after B left");
+        await().atMost(BALANCING).untilAsserted(() -> assertThat(tenantViewIds()).contains(tenant));
+    }
+
+    private List<String> segmentOwners() {
+        return database.queryForList("SELECT owner FROM tokenentry WHERE processorname = ? ORDER BY segment",
+                String.class, PROCESSOR);
+    }
+
+    private List<String> tenantViewIds() {
+        return database.queryForList("SELECT tenant_id FROM tenant_view", String.class);
+    }
+}
