@@ -29,25 +29,26 @@ class AuditExportTest {
     }
 
     /** A tenant with three events: created, renamed, key issued. Returns the tenant id. */
-    private String tenantWithThreeEvents(String name) {
+    private String tenantWithFourEvents(String name) {
         String tenant = api.createTenant(name);
         AuditApi.sleep(5); // distinct millisecond timestamps, for the time-window filter
         assertThat(api.post("/api/tenants/" + tenant + "/rename", TestApi.ADMIN_KEY, Map.of("name", name + "-renamed"))
                 .status()).isEqualTo(200);
         AuditApi.sleep(5);
         api.issueKey(tenant, "admin");
-        audit.awaitSealed(tenant, 3);
+        audit.awaitSealed(tenant, 4); // created, renamed, and the key issue in the tenant's and the key's streams
         return tenant;
     }
 
     @Test
     void aTenantsExportHoldsItsEventsInOrderWithTheDocumentedFields() {
-        String tenant = tenantWithThreeEvents("audit-shape");
+        String tenant = tenantWithFourEvents("audit-shape");
 
         List<JsonNode> records = audit.records("?tenantId=" + tenant, TestApi.ADMIN_KEY);
 
         assertThat(records).extracting(r -> r.get("type").asText())
-                .containsExactly("TenantCreatedEvent", "TenantRenamedEvent", "ApiKeyIssuedEvent");
+                .containsExactly("TenantCreatedEvent", "TenantRenamedEvent", "TenantApiKeyIssuedEvent",
+                        "ApiKeyIssuedEvent");
         JsonNode created = records.get(0);
         assertThat(created.properties()).extracting(Map.Entry::getKey).containsExactlyElementsOf(FIELDS);
         assertThat(created.get("prevHash").asText()).isEqualTo("0".repeat(64));
@@ -57,13 +58,13 @@ class AuditExportTest {
         assertThat(created.get("aggregateSeq").asLong()).isZero();
         assertThat(created.get("payload").get("name").asText()).isEqualTo("audit-shape");
         assertThat(records.get(1).get("prevHash").asText()).isEqualTo(created.get("hash").asText());
-        assertThat(records.get(2).get("payload").has("keyHash")).isTrue();
-        assertThat(records.get(2).get("seq").asLong()).isGreaterThan(records.get(1).get("seq").asLong());
+        assertThat(records.get(3).get("payload").has("keyHash")).isTrue();
+        assertThat(records.get(3).get("seq").asLong()).isGreaterThan(records.get(2).get("seq").asLong());
     }
 
     @Test
     void anExportVerifiesAsValid() {
-        String tenant = tenantWithThreeEvents("audit-round-trip");
+        String tenant = tenantWithFourEvents("audit-round-trip");
         TestApi.Response export = audit.export("?tenantId=" + tenant, TestApi.ADMIN_KEY);
         assertThat(export.contentType()).startsWith("application/x-ndjson");
 
@@ -71,14 +72,14 @@ class AuditExportTest {
 
         assertThat(verified.status()).isEqualTo(200);
         assertThat(verified.json().get("valid").asBoolean()).isTrue();
-        assertThat(verified.json().get("checked").asLong()).isEqualTo(3);
+        assertThat(verified.json().get("checked").asLong()).isEqualTo(4);
         assertThat(verified.json().get("firstBreakSeq").isNull()).isTrue();
     }
 
     @Test
     void thePlatformWideExportVerifiesAcrossAllTenantChains() {
-        tenantWithThreeEvents("audit-platform-a");
-        tenantWithThreeEvents("audit-platform-b");
+        tenantWithFourEvents("audit-platform-a");
+        tenantWithFourEvents("audit-platform-b");
         TestApi.Response export = audit.export("", TestApi.ADMIN_KEY);
 
         TestApi.Response verified = audit.verify(export.body(), "", TestApi.ADMIN_KEY);
@@ -89,29 +90,29 @@ class AuditExportTest {
 
     @Test
     void aKeyRevokedByThePlatformAdminStaysInItsTenantsChain() {
-        // the platform admin's revoke command names no tenant, so the event's metadata has none: the payload's counts
+        // the platform admin's revoke command names no tenant; the event still belongs to the key's tenant
         String tenant = api.createTenant("audit-revoked-by-admin");
         String keyId = api.issueKey(tenant, "viewer").get("keyId").asText();
         assertThat(api.post("/api/api-keys/" + keyId + "/revoke", TestApi.ADMIN_KEY, null).status()).isEqualTo(200);
 
-        List<JsonNode> records = audit.awaitSealed(tenant, 3);
+        List<JsonNode> records = audit.awaitSealed(tenant, 4);
 
         JsonNode revoked = AuditApi.only(records, "ApiKeyRevokedEvent");
         assertThat(revoked.get("tenantId").asText()).isEqualTo(tenant);
-        assertThat(revoked.get("prevHash").asText()).isEqualTo(records.get(1).get("hash").asText());
+        assertThat(revoked.get("prevHash").asText()).isEqualTo(records.get(2).get("hash").asText());
     }
 
     @Test
     void aTenantKeyOnlySeesItsOwnTenant() {
-        String mine = tenantWithThreeEvents("audit-mine");
-        String other = tenantWithThreeEvents("audit-other");
+        String mine = tenantWithFourEvents("audit-mine");
+        String other = tenantWithFourEvents("audit-other");
         String key = api.issueKey(mine, "admin").get("apiKey").asText();
-        audit.awaitSealed(mine, 4);
+        audit.awaitSealed(mine, 6);
 
         List<JsonNode> records = audit.records("", key);
 
-        assertThat(records).hasSize(4).allSatisfy(r -> assertThat(r.get("tenantId").asText()).isEqualTo(mine));
-        assertThat(audit.records("?tenantId=" + mine, key)).hasSize(4);
+        assertThat(records).hasSize(6).allSatisfy(r -> assertThat(r.get("tenantId").asText()).isEqualTo(mine));
+        assertThat(audit.records("?tenantId=" + mine, key)).hasSize(6);
     }
 
     @Test
@@ -138,7 +139,7 @@ class AuditExportTest {
 
     @Test
     void csvHasAHeaderAndTheSameRecords() {
-        String tenant = tenantWithThreeEvents("audit, \"csv\"");
+        String tenant = tenantWithFourEvents("audit, \"csv\"");
         List<JsonNode> records = audit.records("?tenantId=" + tenant, TestApi.ADMIN_KEY);
 
         TestApi.Response csv = api.get("/api/audit/events?tenantId=" + tenant, TestApi.ADMIN_KEY, "text/csv");
@@ -161,21 +162,21 @@ class AuditExportTest {
 
     @Test
     void fromSeqStartsTheExportAtThatEvent() {
-        String tenant = tenantWithThreeEvents("audit-from-seq");
+        String tenant = tenantWithFourEvents("audit-from-seq");
         List<JsonNode> all = audit.records("?tenantId=" + tenant, TestApi.ADMIN_KEY);
         long renamedSeq = AuditApi.only(all, "TenantRenamedEvent").get("seq").asLong();
 
         List<JsonNode> tail = audit.records("?tenantId=" + tenant + "&fromSeq=" + renamedSeq, TestApi.ADMIN_KEY);
 
         assertThat(tail).extracting(r -> r.get("type").asText())
-                .containsExactly("TenantRenamedEvent", "ApiKeyIssuedEvent");
+                .containsExactly("TenantRenamedEvent", "TenantApiKeyIssuedEvent", "ApiKeyIssuedEvent");
         assertThat(audit.verify(audit.export("?tenantId=" + tenant + "&fromSeq=" + renamedSeq, TestApi.ADMIN_KEY)
                 .body(), "", TestApi.ADMIN_KEY).json().get("valid").asBoolean()).isTrue();
     }
 
     @Test
     void fromAndToSelectATimeWindow() {
-        String tenant = tenantWithThreeEvents("audit-window");
+        String tenant = tenantWithFourEvents("audit-window");
         JsonNode renamed = AuditApi.only(audit.records("?tenantId=" + tenant, TestApi.ADMIN_KEY), "TenantRenamedEvent");
         String at = renamed.get("timestamp").asText();
 
@@ -186,7 +187,7 @@ class AuditExportTest {
 
     @Test
     void typesPicksEventsByNameAndSuchASelectionVerifiesRecordByRecord() {
-        String tenant = tenantWithThreeEvents("audit-types");
+        String tenant = tenantWithFourEvents("audit-types");
         String query = "?tenantId=" + tenant + "&types=TenantCreatedEvent,ApiKeyIssuedEvent";
 
         List<JsonNode> picked = audit.records(query, TestApi.ADMIN_KEY);

@@ -42,12 +42,12 @@ class AuditTamperTest {
         audit = new AuditApi(api);
     }
 
-    private String tenantWithThreeEvents(String name) {
+    private String tenantWithFourEvents(String name) {
         String tenant = api.createTenant(name);
         assertThat(api.post("/api/tenants/" + tenant + "/rename", TestApi.ADMIN_KEY, Map.of("name", name + "-2"))
                 .status()).isEqualTo(200);
         api.issueKey(tenant, "viewer");
-        audit.awaitSealed(tenant, 3);
+        audit.awaitSealed(tenant, 4);
         return tenant;
     }
 
@@ -82,7 +82,7 @@ class AuditTamperTest {
 
     @Test
     void oneEditedPayloadByteBreaksTheChainAtThatEvent() throws SQLException {
-        String tenant = tenantWithThreeEvents("tamper-payload");
+        String tenant = tenantWithFourEvents("tamper-payload");
         long seq = AuditApi.only(audit.records("?tenantId=" + tenant, TestApi.ADMIN_KEY), "TenantRenamedEvent")
                 .get("seq").asLong();
         byte[] original = jdbc.queryForObject("SELECT payload FROM domainevententry WHERE globalindex = ?",
@@ -106,7 +106,7 @@ class AuditTamperTest {
 
     @Test
     void aDeletedEventStillAppearsAndBreaksTheChainAtItsSeq() throws SQLException {
-        String tenant = tenantWithThreeEvents("tamper-delete");
+        String tenant = tenantWithFourEvents("tamper-delete");
         long seq = AuditApi.only(audit.records("?tenantId=" + tenant, TestApi.ADMIN_KEY), "TenantRenamedEvent")
                 .get("seq").asLong();
         Map<String, Object> row = jdbc.queryForMap("SELECT * FROM domainevententry WHERE globalindex = ?", seq);
@@ -114,7 +114,7 @@ class AuditTamperTest {
             bypassingTriggers("DELETE FROM domainevententry WHERE globalindex = ?", seq);
 
             List<JsonNode> records = audit.records("?tenantId=" + tenant, TestApi.ADMIN_KEY);
-            assertThat(records).hasSize(3);
+            assertThat(records).hasSize(4);
             JsonNode gone = records.stream().filter(r -> r.get("seq").asLong() == seq).findFirst().orElseThrow();
             assertThat(gone.get("payload").isNull()).isTrue();
 

@@ -1,12 +1,14 @@
 package io.p3protocol.app.isolation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.p3protocol.app.support.Await;
 import io.p3protocol.app.support.IntegrationTest;
 import io.p3protocol.app.support.TestApi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -38,6 +40,18 @@ class TenantIsolationMatrixTest {
         JsonNode issuedB = api.issueKey(tenantB, "admin");
         keyB = issuedB.get("apiKey").asText();
         keyIdB = issuedB.get("keyId").asText();
+        // Read models and the audit chain are eventually consistent: wait until B is visible to the platform admin,
+        // so that "A cannot see B" is never passed vacuously because B was not projected yet.
+        Await.until(Duration.ofSeconds(30), "both tenants and B's key in the read models and the audit chain", () ->
+                visibleToAdmin("{ tenant(id: \"" + tenantA + "\") { id } }", tenantA)
+                        && visibleToAdmin("{ apiKeys(tenantId: \"" + tenantB + "\") { edges { node { id } } } }", keyIdB)
+                        && api.get("/api/audit/events?tenantId=" + tenantB, TestApi.ADMIN_KEY).body().contains(keyIdB)
+                        && api.get("/api/audit/events?tenantId=" + tenantA, TestApi.ADMIN_KEY).body().contains(tenantA));
+    }
+
+    private boolean visibleToAdmin(String query, String expected) {
+        TestApi.Response r = api.post("/graphql", TestApi.ADMIN_KEY, Map.of("query", query));
+        return r.status() == 200 && r.body().contains(expected);
     }
 
     // --- REST commands ---
