@@ -8,8 +8,8 @@ CREATE TABLE tenant_view (
     created_at    TIMESTAMPTZ NOT NULL,
     created_by    TEXT,
     updated_at    TIMESTAMPTZ NOT NULL,
-    list_position BIGSERIAL   NOT NULL -- projection order (≈ global order): stable, unique order for cursors.
-    -- Not the tracking token's position: a gap-filling event arrives with the token's highest index, not its own.
+    list_position BIGINT      NOT NULL -- global index of the creation event: the stable order cursors follow.
+    -- Read from the event's own row, not the tracking token: a gap-filling event carries the token's highest index.
 );
 CREATE UNIQUE INDEX tenant_view_list_position_uq ON tenant_view (list_position);
 
@@ -26,7 +26,7 @@ CREATE TABLE api_key_view (
     revoked_by    TEXT,
     revoke_reason TEXT,
     expired_at    TIMESTAMPTZ,
-    list_position BIGSERIAL   NOT NULL
+    list_position BIGINT      NOT NULL
 );
 CREATE UNIQUE INDEX api_key_view_list_position_uq ON api_key_view (list_position);
 CREATE INDEX api_key_view_tenant_idx ON api_key_view (tenant_id, list_position);

@@ -17,6 +17,7 @@ import io.p3protocol.kernel.tenancy.TenantSuspendedEvent;
 import io.p3protocol.kernel.tenancy.WatchTenantCreations;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
@@ -51,11 +52,13 @@ public class TenancyViewProjection {
 
     @EventHandler
     void on(TenantCreatedEvent event, @org.axonframework.eventhandling.Timestamp Instant at,
-            @MetaDataValue(MetadataKeys.ACTOR) String actor, ReplayStatus replay) {
+            @MetaDataValue(MetadataKeys.ACTOR) String actor, EventMessage<?> message, ReplayStatus replay) {
         List<Long> inserted = jdbc.queryForList("""
-                INSERT INTO tenant_view (tenant_id, name, status, created_at, created_by, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (tenant_id) DO NOTHING RETURNING list_position""", Long.class,
-                event.tenantId(), event.name(), TenantStatus.ACTIVE.name(), ts(at), actor, ts(at));
+                INSERT INTO tenant_view (tenant_id, name, status, created_at, created_by, updated_at, list_position)
+                SELECT ?, ?, ?, ?, ?, ?, globalindex FROM domainevententry WHERE eventidentifier = ?
+                ON CONFLICT (tenant_id) DO NOTHING RETURNING list_position""", Long.class,
+                event.tenantId(), event.name(), TenantStatus.ACTIVE.name(), ts(at), actor, ts(at),
+                message.getIdentifier());
         if (!inserted.isEmpty() && !replay.isReplay()) {
             emitter.emit(WatchTenantCreations.class, watch -> watch.covers(event.tenantId()),
                     new TenantSummary(event.tenantId(), event.name(), TenantStatus.ACTIVE, at, actor, at,
@@ -81,13 +84,14 @@ public class TenancyViewProjection {
 
     @EventHandler
     void on(ApiKeyIssuedEvent event, @org.axonframework.eventhandling.Timestamp Instant at,
-            @MetaDataValue(MetadataKeys.ACTOR) String actor, ReplayStatus replay) {
+            @MetaDataValue(MetadataKeys.ACTOR) String actor, EventMessage<?> message, ReplayStatus replay) {
         List<Long> inserted = jdbc.queryForList("""
                 INSERT INTO api_key_view (key_id, tenant_id, roles, status, expires_at, quota_monthly, issued_at,
-                                          issued_by)
-                VALUES (?, ?, ?, 'ACTIVE', ?, ?, ?, ?) ON CONFLICT (key_id) DO NOTHING RETURNING list_position""",
+                                          issued_by, list_position)
+                SELECT ?, ?, ?, 'ACTIVE', ?, ?, ?, ?, globalindex FROM domainevententry WHERE eventidentifier = ?
+                ON CONFLICT (key_id) DO NOTHING RETURNING list_position""",
                 Long.class, event.keyId(), event.tenantId(), Role.wireNames(event.roles()), ts(event.expiresAt()),
-                event.quotaMonthly(), ts(at), actor);
+                event.quotaMonthly(), ts(at), actor, message.getIdentifier());
         if (!inserted.isEmpty() && !replay.isReplay()) {
             emitter.emit(WatchApiKeyIssues.class, watch -> watch.covers(event.tenantId()),
                     new ApiKeySummary(event.keyId(), event.tenantId(), event.roles().stream().sorted().toList(),
@@ -112,7 +116,7 @@ public class TenancyViewProjection {
 
     @ResetHandler
     void onReset() {
-        jdbc.update("TRUNCATE tenant_view, api_key_view RESTART IDENTITY");
+        jdbc.update("TRUNCATE tenant_view, api_key_view");
     }
 
     private void setTenantStatus(String tenantId, TenantStatus status, Instant at) {
