@@ -92,6 +92,25 @@ class DeadLetterQueueTest {
         assertThat(handler.handled(poisoned)).containsExactly("created:" + poisonedName, "renamed:dlq-renamed");
     }
 
+    /**
+     * A failed SQL statement aborts a PostgreSQL transaction. Without a savepoint per event the dead letter could not
+     * be written in it, the batch would fail again and again, and the healthy tenant after it would never be handled.
+     */
+    @Test
+    void anEventWhoseSqlFailsIsDeadLetteredAndTheBatchAroundItCommits() {
+        String poisonedName = "dlq-sql-poisoned-" + UUID.randomUUID();
+        handler.poisonWithSqlError(poisonedName);
+        String poisoned = api.createTenant(poisonedName);
+        String healthyName = "dlq-after-sql-" + UUID.randomUUID();
+        String healthy = api.createTenant(healthyName);
+
+        Await.until(Duration.ofSeconds(20), "tenant after the SQL failure handled",
+                () -> !handler.handled(healthy).isEmpty());
+        List<Map<String, Object>> letters = deadLetters(poisoned);
+        assertThat(letters).hasSize(1);
+        assertThat((String) letters.get(0).get("causemessage")).contains("division by zero");
+    }
+
     @Test
     void aRetryWhileTheCauseRemainsKeepsTheLetters() {
         String poisonedName = "dlq-still-poisoned-" + UUID.randomUUID();

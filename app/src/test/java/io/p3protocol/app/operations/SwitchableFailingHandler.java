@@ -2,7 +2,12 @@ package io.p3protocol.app.operations;
 
 import io.p3protocol.kernel.tenancy.TenantCreatedEvent;
 import io.p3protocol.kernel.tenancy.TenantRenamedEvent;
+import io.p3protocol.projection.support.EventSavepoints;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.interceptors.MessageHandlerInterceptor;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.stereotype.Component;
 
@@ -22,7 +27,26 @@ public class SwitchableFailingHandler {
     public static final String GROUP = "test-dead-letters";
 
     private final Set<String> poisonedNames = ConcurrentHashMap.newKeySet();
+    private final Set<String> sqlPoisonedNames = ConcurrentHashMap.newKeySet();
     private final Map<String, List<String>> handled = new ConcurrentHashMap<>();
+    private final JdbcTemplate jdbc;
+    private final EventSavepoints savepoints;
+
+    public SwitchableFailingHandler(JdbcTemplate jdbc, EventSavepoints savepoints) {
+        this.jdbc = jdbc;
+        this.savepoints = savepoints;
+    }
+
+    /** As the real projections do: a failing event must not abort its batch's transaction. */
+    @MessageHandlerInterceptor(messageType = EventMessage.class)
+    Object oneSavepointPerEvent(InterceptorChain chain) throws Exception {
+        return savepoints.around(chain);
+    }
+
+    /** The tenant's creation fails inside PostgreSQL, which aborts the transaction it ran in. */
+    public void poisonWithSqlError(String tenantName) {
+        sqlPoisonedNames.add(tenantName);
+    }
 
     public void poison(String tenantName) {
         poisonedNames.add(tenantName);
@@ -41,6 +65,9 @@ public class SwitchableFailingHandler {
     void on(TenantCreatedEvent event) {
         if (poisonedNames.contains(event.name())) {
             throw new IllegalStateException("poisoned tenant " + event.name());
+        }
+        if (sqlPoisonedNames.contains(event.name())) {
+            jdbc.queryForObject("SELECT 1 / 0", Integer.class);
         }
         record(event.tenantId(), "created:" + event.name());
     }

@@ -18,6 +18,9 @@ import io.p3protocol.kernel.tenancy.WatchTenantCreations;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.interceptors.MessageHandlerInterceptor;
+import io.p3protocol.projection.support.EventSavepoints;
 import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
@@ -44,10 +47,18 @@ public class TenancyViewProjection {
 
     private final JdbcTemplate jdbc;
     private final QueryUpdateEmitter emitter;
+    private final EventSavepoints savepoints;
 
-    public TenancyViewProjection(JdbcTemplate jdbc, QueryUpdateEmitter emitter) {
+    public TenancyViewProjection(JdbcTemplate jdbc, QueryUpdateEmitter emitter, EventSavepoints savepoints) {
         this.jdbc = jdbc;
         this.emitter = emitter;
+        this.savepoints = savepoints;
+    }
+
+    /** A failing event is dead-lettered on its own instead of failing its batch (see EventSavepoints). */
+    @MessageHandlerInterceptor(messageType = EventMessage.class)
+    Object oneSavepointPerEvent(InterceptorChain chain) throws Exception {
+        return savepoints.around(chain);
     }
 
     @EventHandler
