@@ -1,11 +1,8 @@
 package io.p3protocol.app.web;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -42,7 +39,7 @@ public class JsonBodyEncodingFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        chain.doFilter(new Utf8CheckedRequest(request), response);
+        chain.doFilter(new ObservedBodyRequest(request, new Utf8Checker()), response);
     }
 
     /** A JSON body that is not well-formed UTF-8; mapped to 400. */
@@ -53,13 +50,14 @@ public class JsonBodyEncodingFilter extends OncePerRequestFilter {
     }
 
     /** RFC 3629 UTF-8, checked byte by byte across reads: no overlong forms, surrogates or values past U+10FFFF. */
-    static final class Utf8Checker {
+    static final class Utf8Checker implements ObservedBodyRequest.BodyObserver {
         private long offset;
         private int pending;   // continuation bytes still expected
         private int low = 0x80; // allowed range of the next continuation byte
         private int high = 0xBF;
 
-        void accept(byte[] bytes, int from, int length) throws MalformedUtf8Exception {
+        @Override
+        public void accept(byte[] bytes, int from, int length) throws MalformedUtf8Exception {
             for (int i = from; i < from + length; i++, offset++) {
                 int b = bytes[i] & 0xFF;
                 if (pending > 0) {
@@ -97,62 +95,11 @@ public class JsonBodyEncodingFilter extends OncePerRequestFilter {
             }
         }
 
-        void end() throws MalformedUtf8Exception {
+        @Override
+        public void end() throws MalformedUtf8Exception {
             if (pending > 0) {
                 throw new MalformedUtf8Exception(offset);
             }
-        }
-    }
-
-    private static final class Utf8CheckedRequest extends HttpServletRequestWrapper {
-        private ServletInputStream checked;
-
-        Utf8CheckedRequest(HttpServletRequest request) {
-            super(request);
-        }
-
-        @Override
-        public ServletInputStream getInputStream() throws IOException {
-            if (checked == null) {
-                ServletInputStream in = super.getInputStream();
-                Utf8Checker checker = new Utf8Checker();
-                checked = new ServletInputStream() {
-                    private final byte[] one = new byte[1];
-
-                    @Override
-                    public int read() throws IOException {
-                        int n = read(one, 0, 1);
-                        return n < 0 ? -1 : one[0] & 0xFF;
-                    }
-
-                    @Override
-                    public int read(byte[] buffer, int offset, int length) throws IOException {
-                        int n = in.read(buffer, offset, length);
-                        if (n > 0) {
-                            checker.accept(buffer, offset, n);
-                        } else if (n < 0) {
-                            checker.end();
-                        }
-                        return n;
-                    }
-
-                    @Override
-                    public boolean isFinished() {
-                        return in.isFinished();
-                    }
-
-                    @Override
-                    public boolean isReady() {
-                        return in.isReady();
-                    }
-
-                    @Override
-                    public void setReadListener(ReadListener listener) {
-                        in.setReadListener(listener);
-                    }
-                };
-            }
-            return checked;
         }
     }
 }

@@ -2,11 +2,8 @@ package io.p3protocol.app.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
@@ -46,74 +43,23 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
                     "Request bodies are limited to " + maxBytes + " bytes.");
             return;
         }
-        chain.doFilter(new BoundedRequest(request, maxBytes), response);
+        chain.doFilter(new ObservedBodyRequest(request, new ObservedBodyRequest.BodyObserver() {
+            private long read;
+
+            @Override
+            public void accept(byte[] buffer, int offset, int length) throws PayloadTooLargeException {
+                read += length;
+                if (read > maxBytes) {
+                    throw new PayloadTooLargeException(maxBytes);
+                }
+            }
+        }), response);
     }
 
     /** Thrown when a body without a declared length grows past the bound; mapped to 413. */
     public static class PayloadTooLargeException extends IOException {
         PayloadTooLargeException(long maxBytes) {
             super("request body exceeds " + maxBytes + " bytes");
-        }
-    }
-
-    private static final class BoundedRequest extends HttpServletRequestWrapper {
-        private final long maxBytes;
-        private ServletInputStream bounded;
-
-        BoundedRequest(HttpServletRequest request, long maxBytes) {
-            super(request);
-            this.maxBytes = maxBytes;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() throws IOException {
-            if (bounded == null) {
-                ServletInputStream in = super.getInputStream();
-                bounded = new ServletInputStream() {
-                    private long read;
-
-                    @Override
-                    public int read() throws IOException {
-                        int b = in.read();
-                        if (b >= 0) {
-                            count(1);
-                        }
-                        return b;
-                    }
-
-                    @Override
-                    public int read(byte[] buf, int off, int len) throws IOException {
-                        int n = in.read(buf, off, len);
-                        if (n > 0) {
-                            count(n);
-                        }
-                        return n;
-                    }
-
-                    private void count(int n) throws PayloadTooLargeException {
-                        read += n;
-                        if (read > maxBytes) {
-                            throw new PayloadTooLargeException(maxBytes);
-                        }
-                    }
-
-                    @Override
-                    public boolean isFinished() {
-                        return in.isFinished();
-                    }
-
-                    @Override
-                    public boolean isReady() {
-                        return in.isReady();
-                    }
-
-                    @Override
-                    public void setReadListener(ReadListener listener) {
-                        in.setReadListener(listener);
-                    }
-                };
-            }
-            return bounded;
         }
     }
 }

@@ -1,13 +1,14 @@
 package io.p3protocol.query.audit;
 
+
 import io.p3protocol.kernel.security.Caller;
 import io.p3protocol.kernel.security.Role;
+import io.p3protocol.query.web.TwoWayNegotiation;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.CacheControl;
-import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -20,8 +21,6 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Comparator;
-import java.util.List;
 
 /**
  * The audit trail: the hash-chained export of every sealed event, and its verifier. Both need the {@code admin}
@@ -61,7 +60,7 @@ public class AuditController {
         caller.requireRole(Role.ADMIN);
         AuditExportFilter filter = AuditExportFilter.parse(tenantId, fromSeq, from, to, types);
         filter = filter.withTenant(caller.scopeTenant(filter.tenantId()));
-        boolean csv = wantsCsv(accept);
+        boolean csv = TwoWayNegotiation.prefersAlternative(accept, CSV, NDJSON, MediaType.APPLICATION_JSON);
         AuditExportFilter selected = filter;
         StreamingResponseBody body = out -> {
             try {
@@ -89,29 +88,4 @@ public class AuditController {
         return verifier.verify(request.getInputStream(), checkLinks);
     }
 
-    /** CSV when the client prefers it; NDJSON for NDJSON, JSON, wildcards or no Accept at all; 406 otherwise. */
-    static boolean wantsCsv(String accept) throws HttpMediaTypeNotAcceptableException {
-        if (accept == null || accept.isBlank()) {
-            return false;
-        }
-        List<MediaType> accepted;
-        try {
-            accepted = MediaType.parseMediaTypes(accept).stream()
-                    .sorted(Comparator.comparingDouble(MediaType::getQualityValue).reversed()).toList();
-        } catch (InvalidMediaTypeException e) {
-            throw new HttpMediaTypeNotAcceptableException("unreadable Accept header");
-        }
-        for (MediaType type : accepted) {
-            if (type.getQualityValue() == 0) {
-                continue;
-            }
-            if (type.isCompatibleWith(NDJSON) || type.isCompatibleWith(MediaType.APPLICATION_JSON)) {
-                return false;
-            }
-            if (type.isCompatibleWith(CSV)) {
-                return true;
-            }
-        }
-        throw new HttpMediaTypeNotAcceptableException(List.of(NDJSON, CSV));
-    }
 }

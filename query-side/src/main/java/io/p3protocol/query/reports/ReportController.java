@@ -1,15 +1,16 @@
 package io.p3protocol.query.reports;
 
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.p3protocol.kernel.errors.InvalidInput;
 import io.p3protocol.kernel.security.Caller;
 import io.p3protocol.kernel.security.Role;
 import io.p3protocol.query.web.QueryParameters;
+import io.p3protocol.query.web.TwoWayNegotiation;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.CacheControl;
-import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -24,7 +25,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -82,7 +82,7 @@ public class ReportController {
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
-        boolean html = wantsHtml(accept);
+        boolean html = TwoWayNegotiation.prefersAlternative(accept, MediaType.TEXT_HTML, MediaType.APPLICATION_JSON);
         ReportRequest request = new ReportRequest(caller.scopeTenant(tenant),
                 (at == null ? now : at).truncatedTo(ChronoUnit.MILLIS));
         ReportResult result = replayer.run(report, request);
@@ -96,29 +96,4 @@ public class ReportController {
                 .body(ReportHtml.render(result, json.valueToTree(result.data())));
     }
 
-    /** HTML when the client prefers it; JSON for JSON, wildcards or no Accept at all; 406 otherwise. */
-    static boolean wantsHtml(String accept) throws HttpMediaTypeNotAcceptableException {
-        if (accept == null || accept.isBlank()) {
-            return false;
-        }
-        List<MediaType> accepted;
-        try {
-            accepted = MediaType.parseMediaTypes(accept).stream()
-                    .sorted(Comparator.comparingDouble(MediaType::getQualityValue).reversed()).toList();
-        } catch (InvalidMediaTypeException e) {
-            throw new HttpMediaTypeNotAcceptableException("unreadable Accept header");
-        }
-        for (MediaType type : accepted) {
-            if (type.getQualityValue() == 0) {
-                continue;
-            }
-            if (type.isCompatibleWith(MediaType.APPLICATION_JSON)) {
-                return false;
-            }
-            if (type.isCompatibleWith(MediaType.TEXT_HTML)) {
-                return true;
-            }
-        }
-        throw new HttpMediaTypeNotAcceptableException(List.of(MediaType.APPLICATION_JSON, MediaType.TEXT_HTML));
-    }
 }
