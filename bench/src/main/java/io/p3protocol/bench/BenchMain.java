@@ -1,0 +1,422 @@
+package io.p3protocol.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Drives a running app over HTTP (loopback only) and writes results as JSON and Markdown.
+ * <pre>
+ *   BenchMain load    --base-url http://127.0.0.1:8080 --api-key KEY [--db-url jdbc:postgresql://127.0.0.1:5432/p3
+ *                     --db-user U --db-password P] --out load.json [options]
+ *   BenchMain startup --jar app.jar --admin-key KEY --work-dir DIR --out startup.json [options]
+ *   BenchMain report  --limits pg-limits.tsv [--load load.json] [--startup startup.json] [--pg-start-seconds S]
+ *                     --out-json results.json --out-md results.md
+ * </pre>
+ * Run with no arguments for the option list. bench/run.sh does all three against a throwaway PostgreSQL.
+ */
+public final class BenchMain {
+
+    private BenchMain() {
+    }
+
+    public static void main(String[] argv) throws Exception {
+        if (argv.length == 0 || argv[0].equals("--help") || argv[0].equals("-h")) {
+            usage();
+            System.exit(argv.length == 0 ? 2 : 0);
+        }
+        try {
+            switch (argv[0]) {
+                case "load" -> load(new Args(argv, 1));
+                case "startup" -> startup(new Args(argv, 1));
+                case "report" -> report(new Args(argv, 1));
+                default -> {
+                    usage();
+                    System.exit(2);
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            System.err.println("bench: " + e.getMessage());
+            System.exit(2);
+        }
+        System.exit(0); // HttpClient threads must not keep the JVM alive
+    }
+
+    private static void usage() {
+        System.err.println(String.join("\n",
+                "usage: BenchMain load|startup|report [--option value ...]",
+                "load:    --base-url URL (loopback)  --api-key KEY  --out FILE",
+                "         [--db-url JDBC --db-user U --db-password P]   read-only event counts (else estimated from processor positions)",
+                "         [--scenarios commands,seed,replay,export] [--duration 15] [--warmup 5] [--clients 1,8]",
+                "         [--key-tenants 256] [--events-target 100000] [--seed-clients 8] [--seed-max-seconds 1800]",
+                "         [--processor tenancy-views] [--replay-runs 1] [--replay-timeout 1800] [--audit-path /api/audit/events]",
+                "         [--export-runs 3] [--export-timeout 900] [--wait-ready 180] [--request-timeout 30] [--events-table domainevententry]",
+                "startup: --jar APP_JAR --admin-key KEY --work-dir DIR --out FILE [--cold-runs 1] [--warm-runs 1]",
+                "         [--ready-timeout 180] [--launch-prefix 'runuser -u postgres --'] [--data-owner USER] [--java PATH]",
+                "report:  --limits TSV [--load FILE] [--startup FILE] [--pg-start-seconds S] [--info 'k=v;k=v']",
+                "         --out-json FILE --out-md FILE"));
+    }
+
+    // ---------------------------------------------------------------- load
+
+    private static void load(Args a) throws Exception {
+        String baseUrl = a.required("base-url");
+        String apiKey = a.required("api-key");
+        Path out = Path.of(a.required("out"));
+        List<String> scenarios = Arrays.asList(a.str("scenarios", "commands,seed,replay,export").split(","));
+        Duration duration = Duration.ofSeconds(a.lng("duration", 15));
+        Duration warmup = Duration.ofSeconds(a.lng("warmup", 5));
+        List<Integer> clients = CommandBench.parseClients(a.str("clients", "1,8"));
+        int keyTenants = a.integer("key-tenants", 256);
+        long eventsTarget = a.lng("events-target", 100_000);
+        int seedClients = a.integer("seed-clients", 8);
+        Duration seedMax = Duration.ofSeconds(a.lng("seed-max-seconds", 1800));
+        String processor = a.str("processor", "tenancy-views");
+        int replayRuns = a.integer("replay-runs", 1);
+        Duration replayTimeout = Duration.ofSeconds(a.lng("replay-timeout", 1800));
+        String auditPath = a.str("audit-path", "/api/audit/events");
+        int exportRuns = a.integer("export-runs", 3);
+        Duration exportTimeout = Duration.ofSeconds(a.lng("export-timeout", 900));
+        Duration waitReady = Duration.ofSeconds(a.lng("wait-ready", 180));
+        Duration requestTimeout = Duration.ofSeconds(a.lng("request-timeout", 30));
+        String dbUrl = a.str("db-url", null);
+        String dbUser = a.str("db-user", null);
+        String dbPassword = a.str("db-password", null);
+        String eventsTable = a.str("events-table", "domainevententry");
+        a.rejectUnknown();
+        if (replayRuns > 20 || exportRuns > 20) {
+            throw new IllegalArgumentException("at most 20 replay/export runs");
+        }
+
+        AppClient app = new AppClient(baseUrl, apiKey, requestTimeout);
+        EventStore store = dbUrl == null ? null : new EventStore(dbUrl, dbUser, dbPassword, eventsTable);
+        String runId = UUID.randomUUID().toString().substring(0, 8);
+        ObjectNode result = AppClient.JSON.createObjectNode();
+        ObjectNode meta = result.putObject("meta");
+        meta.put("runId", runId);
+        meta.put("baseUrl", baseUrl);
+        meta.put("startedAt", Instant.now().toString());
+        meta.put("durationSeconds", duration.toSeconds());
+        meta.put("warmupSeconds", warmup.toSeconds());
+        meta.put("clients", clients.toString());
+        meta.put("scenarios", String.join(",", scenarios));
+        meta.put("eventCounts", store != null ? "count(*) on " + eventsTable : "processor positions (approximate)");
+
+        awaitHealthy(app, waitReady);
+        log("app is healthy at " + baseUrl);
+
+        if (scenarios.contains("commands")) {
+            CommandBench bench = new CommandBench(app, runId);
+            ArrayNode cmds = result.putArray("commands");
+            for (String cmd : List.of("create_tenant", "issue_key")) {
+                for (int c : clients) {
+                    log("command " + cmd + " at " + c + " client(s): " + warmup.toSeconds() + " s warm-up, " + duration.toSeconds() + " s measured");
+                    try {
+                        LoadRunner.Result r = cmd.equals("create_tenant") ? bench.createTenant(c, warmup, duration)
+                                : bench.issueKey(c, warmup, duration, keyTenants);
+                        cmds.add(toJson(r));
+                        log(String.format(Locale.ROOT, "  %.0f ops/s, p50 %.2f ms, p99 %.2f ms, %d errors",
+                                r.throughput(), r.latency().p50Ms(), r.latency().p99Ms(), r.errors()));
+                    } catch (Exception e) {
+                        cmds.addObject().put("name", cmd).put("clients", c).put("error", e.toString());
+                        log("  failed: " + e);
+                    }
+                    writeJson(out, result); // keep partial results if a later step hangs or dies
+                }
+            }
+        }
+
+        if (scenarios.contains("seed")) {
+            ObjectNode seed = result.putObject("seed");
+            try {
+                if (store == null) {
+                    seed.put("skipped", "no --db-url: cannot count the events to seed up to");
+                } else {
+                    long before = store.counts().events();
+                    seed.put("eventsBefore", before);
+                    seed.put("target", eventsTarget);
+                    if (before >= eventsTarget) {
+                        seed.put("skipped", "the store already holds " + before + " events (reused)");
+                    } else {
+                        log("seeding: " + before + " events in the store, target " + eventsTarget + ", " + seedClients + " clients");
+                        LoadRunner.Result r = new CommandBench(app, runId).seed(seedClients, eventsTarget, seedMax, 3, store);
+                        long after = store.counts().events();
+                        seed.put("eventsAfter", after);
+                        seed.put("reachedTarget", after >= eventsTarget);
+                        if (r != null) {
+                            seed.set("load", toJson(r));
+                            seed.put("eventsPerSecond", (after - before) / r.elapsedSeconds());
+                        }
+                        log("  seeded to " + after + " events");
+                    }
+                }
+            } catch (Exception e) {
+                seed.put("error", e.toString());
+                log("  seeding failed: " + e);
+            }
+            writeJson(out, result);
+        }
+
+        if (scenarios.contains("replay")) {
+            ObjectNode replay = result.putObject("replay");
+            ArrayNode runs = replay.putArray("runs");
+            ReplayBench bench = new ReplayBench(app, processor, store);
+            for (int i = 0; i < replayRuns; i++) {
+                log("replay " + (i + 1) + "/" + replayRuns + " of " + processor);
+                try {
+                    ObjectNode r = bench.replayOnce(replayTimeout, Duration.ofSeconds(30));
+                    runs.add(r);
+                    log(String.format(Locale.ROOT, "  %d events in %.2f s = %.0f events/s", r.get("events").asLong(),
+                            r.get("seconds").asDouble(), r.get("eventsPerSecond").asDouble()));
+                } catch (Exception e) {
+                    runs.addObject().put("error", e.toString());
+                    log("  failed: " + e);
+                }
+                writeJson(out, result);
+            }
+            putMedian(replay, runs);
+        }
+
+        if (scenarios.contains("export")) {
+            ObjectNode export = result.putObject("export");
+            ArrayNode runs = export.putArray("runs");
+            ExportBench bench = new ExportBench(app, auditPath);
+            if (store != null) {
+                try {
+                    export.put("eventsInStore", store.counts().events());
+                } catch (Exception e) {
+                    export.put("eventsInStoreError", e.toString());
+                }
+            }
+            for (int i = 0; i < exportRuns; i++) {
+                log("audit export " + (i + 1) + "/" + exportRuns + " from " + auditPath);
+                try {
+                    ObjectNode r = bench.exportOnce(exportTimeout);
+                    runs.add(r);
+                    log(String.format(Locale.ROOT, "  %d records, %d bytes in %.2f s = %.0f events/s", r.get("records").asLong(),
+                            r.get("bytes").asLong(), r.get("seconds").asDouble(), r.get("eventsPerSecond").asDouble()));
+                } catch (Exception e) {
+                    runs.addObject().put("error", e.toString());
+                    log("  failed: " + e);
+                }
+                writeJson(out, result);
+            }
+            putMedian(export, runs);
+        }
+        meta.put("finishedAt", Instant.now().toString());
+        writeJson(out, result);
+        log("wrote " + out);
+    }
+
+    private static void putMedian(ObjectNode scenario, ArrayNode runs) {
+        List<Double> v = new ArrayList<>();
+        runs.forEach(r -> {
+            if (r.has("eventsPerSecond")) {
+                v.add(r.get("eventsPerSecond").asDouble());
+            }
+        });
+        Report.putNum(scenario, "medianEventsPerSecond", Report.median(v.stream().mapToDouble(Double::doubleValue).toArray()));
+        scenario.put("successfulRuns", v.size());
+    }
+
+    private static void awaitHealthy(AppClient app, Duration timeout) throws Exception {
+        long until = System.nanoTime() + timeout.toNanos();
+        String last = "no answer";
+        while (System.nanoTime() < until) {
+            try {
+                HttpResponse<String> r = app.get("/actuator/health");
+                if (r.statusCode() == 200) {
+                    return;
+                }
+                last = r.statusCode() + " " + AppClient.abbreviate(r.body());
+            } catch (IOException e) {
+                last = e.toString();
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("app not healthy within " + timeout.toSeconds() + " s: " + last);
+    }
+
+    static ObjectNode toJson(LoadRunner.Result r) {
+        ObjectNode o = AppClient.JSON.createObjectNode();
+        o.put("name", r.name());
+        o.put("clients", r.clients());
+        o.put("elapsedSeconds", r.elapsedSeconds());
+        o.put("ok", r.ok());
+        o.put("errors", r.errors());
+        Report.putNum(o, "throughput", r.throughput());
+        ObjectNode l = o.putObject("latencyMs");
+        l.put("samples", r.latency().count());
+        Report.putNum(l, "p50", r.latency().p50Ms());
+        Report.putNum(l, "p95", r.latency().p95Ms());
+        Report.putNum(l, "p99", r.latency().p99Ms());
+        Report.putNum(l, "max", r.latency().maxMs());
+        Report.putNum(l, "mean", r.latency().meanMs());
+        ObjectNode outcomes = o.putObject("outcomes");
+        r.outcomes().forEach(outcomes::put);
+        if (r.abortedForErrors()) {
+            o.put("abortedForErrors", true);
+        }
+        return o;
+    }
+
+    // ---------------------------------------------------------------- startup
+
+    private static void startup(Args a) throws Exception {
+        Path jar = Path.of(a.required("jar")).toAbsolutePath();
+        String adminKey = a.required("admin-key");
+        Path workDir = Path.of(a.required("work-dir")).toAbsolutePath();
+        Path out = Path.of(a.required("out"));
+        int cold = a.integer("cold-runs", 1);
+        int warm = a.integer("warm-runs", 1);
+        Duration readyTimeout = Duration.ofSeconds(a.lng("ready-timeout", 180));
+        String prefix = a.str("launch-prefix", "");
+        String owner = a.str("data-owner", null);
+        String java = a.str("java", ProcessHandle.current().info().command().orElse("java"));
+        boolean keep = a.flag("keep-data");
+        a.rejectUnknown();
+        if (cold < 0 || warm < 0 || cold + warm > 20) {
+            throw new IllegalArgumentException("0..20 start-up runs in total");
+        }
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalArgumentException("no app jar at " + jar);
+        }
+        Files.createDirectories(workDir);
+        List<String> prefixTokens = prefix.isBlank() ? List.of() : Arrays.asList(prefix.trim().split("\\s+"));
+        StartupBench bench = new StartupBench(jar, java, prefixTokens, adminKey, workDir, owner, readyTimeout, List.of());
+        log("start to ready: " + cold + " cold + " + warm + " warm run(s) of " + jar);
+        ObjectNode result = bench.run(cold, warm);
+        result.put("measuredAt", Instant.now().toString());
+        for (JsonNode r : result.get("runs")) {
+            log("  " + r.path("kind").asText() + ": " + (r.path("ok").asBoolean()
+                    ? String.format(Locale.ROOT, "%.2f s", r.path("seconds").asDouble()) : r.path("error").asText()));
+            if (!keep) {
+                try {
+                    StartupBench.deleteTree(Path.of(r.path("dataDir").asText()));
+                } catch (IOException e) {
+                    log("  could not delete " + r.path("dataDir").asText() + ": " + e);
+                }
+            }
+        }
+        writeJson(out, result);
+    }
+
+    // ---------------------------------------------------------------- report
+
+    private static void report(Args a) throws Exception {
+        Path limitsFile = Path.of(a.required("limits"));
+        String loadFile = a.str("load", null);
+        String startupFile = a.str("startup", null);
+        double pgStart = a.dbl("pg-start-seconds", Double.NaN);
+        String info = a.str("info", "");
+        Path outJson = Path.of(a.required("out-json"));
+        Path outMd = Path.of(a.required("out-md"));
+        a.rejectUnknown();
+
+        PgLimits limits = Files.exists(limitsFile) ? PgLimits.parseTsv(Files.readString(limitsFile)) : null;
+        JsonNode load = readIfExists(loadFile);
+        JsonNode startup = readIfExists(startupFile);
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("Generated", Instant.now().toString());
+        env.put("Host", Runtime.getRuntime().availableProcessors() + " CPUs, " + memTotal() + ", "
+                + System.getProperty("os.name") + " " + System.getProperty("os.arch") + cpuModel());
+        env.put("Bench JVM", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        for (String kv : info.split(";")) {
+            int eq = kv.indexOf('=');
+            if (eq > 0) {
+                env.put(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
+            }
+        }
+        if (load != null && load.has("meta")) {
+            JsonNode m = load.get("meta");
+            env.put("Command runs", m.path("warmupSeconds").asText() + " s warm-up + " + m.path("durationSeconds").asText()
+                    + " s measured per command and concurrency; clients " + m.path("clients").asText());
+        }
+        if (limits == null) {
+            env.put("Raw limits", "MISSING (" + limitsFile + " not found): no ratios");
+        }
+        RatioTable table = Report.table(limits, load, startup, pgStart);
+        ObjectNode json = AppClient.JSON.createObjectNode();
+        ObjectNode envNode = json.putObject("environment");
+        env.forEach(envNode::put);
+        json.set("ratios", Report.tableJson(table));
+        ArrayNode lim = json.putArray("rawLimits");
+        if (limits != null) {
+            for (PgLimits.Limit l : limits.all()) {
+                ObjectNode o = lim.addObject().put("test", l.test()).put("clients", l.clients());
+                Report.putNum(o, "txPerSecond", l.txPerSec());
+                Report.putNum(o, "rowsPerSecond", l.rowsPerSec());
+                Report.putNum(o, "latencyAvgMs", l.latencyAvgMs());
+            }
+        }
+        Report.putNum(json, "pgStartSeconds", pgStart);
+        json.set("load", load);
+        json.set("startup", startup);
+        writeJson(outJson, json);
+        String md = Report.markdown(limits, load, startup, pgStart, env);
+        Files.writeString(outMd, md);
+        System.out.println(md);
+    }
+
+    private static JsonNode readIfExists(String file) throws IOException {
+        if (file == null || !Files.exists(Path.of(file))) {
+            return null;
+        }
+        return AppClient.JSON.readTree(Path.of(file).toFile());
+    }
+
+    private static String memTotal() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+                if (line.startsWith("MemTotal:")) {
+                    long kb = Long.parseLong(line.replaceAll("\\D+", ""));
+                    return String.format(Locale.ROOT, "%.1f GiB RAM", kb / 1024.0 / 1024.0);
+                }
+            }
+        } catch (Exception ignored) {
+            // not Linux
+        }
+        return "? RAM";
+    }
+
+    private static String cpuModel() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("model name")) {
+                    return ", " + line.substring(line.indexOf(':') + 1).trim();
+                }
+            }
+        } catch (Exception ignored) {
+            // not Linux
+        }
+        return "";
+    }
+
+    static void writeJson(Path file, JsonNode node) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.writeString(tmp, node.toPrettyString());
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static void log(String msg) {
+        System.err.println("[bench " + Instant.now().toString().substring(11, 19) + "] " + msg);
+    }
+}

@@ -1,0 +1,114 @@
+package io.p3protocol.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** Command throughput and latency: tenant creation and key issue, each at the configured concurrencies. */
+final class CommandBench {
+    private final AppClient app;
+    private final String runId;
+
+    CommandBench(AppClient app, String runId) {
+        this.app = app;
+        this.runId = runId;
+    }
+
+    /** {@code POST /api/tenants}, a new tenant name per request. Warm-up first (discarded), then the measured run. */
+    LoadRunner.Result createTenant(int clients, Duration warmup, Duration duration) throws InterruptedException {
+        LoadRunner.Operation op = (client, seq) -> app.createTenant(name("t", clients, client, seq)).statusCode();
+        if (!warmup.isZero()) {
+            LoadRunner.run("create_tenant_warmup", clients, warmup, Long.MAX_VALUE, 201, null,
+                    (client, seq) -> app.createTenant(name("tw", clients, client, seq)).statusCode());
+        }
+        return LoadRunner.run("create_tenant", clients, duration, Long.MAX_VALUE, 201, null, op);
+    }
+
+    /**
+     * {@code POST /api/tenants/{id}/api-keys}. Keys go to a pool of {@code poolSize} fresh tenants, each client
+     * cycling through its own share, so clients never queue on the same tenant and no tenant gathers an unrealistic
+     * number of keys. The pool is created before the warm-up and is not timed.
+     */
+    LoadRunner.Result issueKey(int clients, Duration warmup, Duration duration, int poolSize) throws Exception {
+        int perClient = Math.max(1, poolSize / clients);
+        String[][] pool = new String[clients][perClient];
+        for (int c = 0; c < clients; c++) {
+            for (int i = 0; i < perClient; i++) {
+                pool[c][i] = app.createTenantId(name("kp", clients, c, i));
+            }
+        }
+        LoadRunner.Operation op = (client, seq) -> app.issueViewerKey(pool[client][(int) (seq % perClient)]).statusCode();
+        if (!warmup.isZero()) {
+            LoadRunner.run("issue_key_warmup", clients, warmup, Long.MAX_VALUE, 201, null, op);
+        }
+        return LoadRunner.run("issue_key", clients, duration, Long.MAX_VALUE, 201, null, op);
+    }
+
+    /**
+     * Makes events through the API until the store holds {@code target} events: 8 (or {@code clients}) clients,
+     * each creating a tenant and then issuing {@code keysPerTenant} keys to it. Bounded by {@code maxTime} and by an
+     * operation cap; the store is counted every two seconds.
+     */
+    LoadRunner.Result seed(int clients, long target, Duration maxTime, int keysPerTenant, EventStore store) throws Exception {
+        AtomicBoolean reached = new AtomicBoolean(store.counts().events() >= target);
+        if (reached.get()) {
+            return null;
+        }
+        Thread monitor = new Thread(() -> {
+            long until = System.nanoTime() + maxTime.toNanos() + Duration.ofMinutes(3).toNanos();
+            while (!reached.get() && System.nanoTime() < until) {
+                try {
+                    Thread.sleep(2000);
+                    if (store.counts().events() >= target) {
+                        reached.set(true);
+                    }
+                } catch (InterruptedException e) {
+                    return;
+                } catch (Exception e) {
+                    System.err.println("seed: could not count events: " + e);
+                }
+            }
+        }, "bench-seed-monitor");
+        monitor.setDaemon(true);
+        monitor.start();
+        String[] current = new String[clients];
+        LoadRunner.Operation op = (client, seq) -> {
+            if (seq % (keysPerTenant + 1) == 0 || current[client] == null) {
+                HttpResponse<String> r = app.createTenant(name("s", clients, client, seq));
+                if (r.statusCode() == 201) {
+                    JsonNode id = AppClient.JSON.readTree(r.body()).get("tenantId");
+                    current[client] = id == null ? null : id.asText();
+                }
+                return r.statusCode();
+            }
+            return app.issueViewerKey(current[client]).statusCode();
+        };
+        try {
+            // A cap on operations as well as time: even a very fast app stops at 4x the target in commands.
+            return LoadRunner.run("seed", clients, maxTime, Math.max(1000, target * 4), 201, reached::get, op);
+        } finally {
+            reached.set(true);
+            monitor.interrupt();
+        }
+    }
+
+    private String name(String kind, int clients, int client, long seq) {
+        return "bench-" + runId + "-" + kind + clients + "-" + client + "-" + seq;
+    }
+
+    static List<Integer> parseClients(String csv) {
+        List<Integer> out = new ArrayList<>();
+        for (String s : csv.split(",")) {
+            int n = Integer.parseInt(s.trim());
+            if (n < 1 || n > 256) {
+                throw new IllegalArgumentException("clients must be 1..256: " + n);
+            }
+            out.add(n);
+        }
+        return out;
+    }
+}

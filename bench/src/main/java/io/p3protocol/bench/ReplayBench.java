@@ -1,0 +1,134 @@
+package io.p3protocol.bench;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Projection replay: wait until the processor is caught up, trigger {@code POST /actuator/processors/{name}/replay},
+ * then poll {@code GET /actuator/processors} until no segment is replaying. events/s = events in the store when the
+ * replay was triggered ÷ time from the trigger request to the first poll that saw the replay finished.
+ */
+final class ReplayBench {
+    private static final long POLL_MS = 50;
+
+    private final AppClient app;
+    private final String processor;
+    private final EventStore store; // may be null: then the reset position stands in for the event count
+
+    ReplayBench(AppClient app, String processor, EventStore store) {
+        this.app = app;
+        this.processor = processor;
+        this.store = store;
+    }
+
+    private ProcessorStatus status() throws Exception {
+        HttpResponse<String> r = app.get("/actuator/processors");
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("GET /actuator/processors answered " + r.statusCode() + ": " + AppClient.abbreviate(r.body()));
+        }
+        Optional<ProcessorStatus> p = ProcessorStatusParser.find(r.body(), processor);
+        return p.orElseThrow(() -> new IllegalStateException("processor " + processor + " not in: " + AppClient.abbreviate(r.body())));
+    }
+
+    /** Waits (bounded) until the processor is not replaying and has processed everything in the store. */
+    void awaitCaughtUp(Duration timeout) throws Exception {
+        long until = System.nanoTime() + timeout.toNanos();
+        OptionalLong previous = OptionalLong.empty();
+        int stable = 0;
+        while (System.nanoTime() < until) {
+            ProcessorStatus s = status();
+            long head = store != null ? store.counts().maxGlobalIndex() : -1;
+            boolean idle = !s.replayInProgress(); // a stale replaying flag at the reset position counts as idle
+            boolean lagOk = s.lag().isEmpty() || s.lag().getAsLong() == 0;
+            OptionalLong pos = s.minPosition();
+            boolean posOk;
+            if (head >= 0 && pos.isPresent()) {
+                posOk = pos.getAsLong() >= head;
+            } else { // nothing to compare with: wait for the position to stand still for a second
+                stable = pos.equals(previous) ? stable + 1 : 0;
+                posOk = stable >= 1000 / POLL_MS;
+            }
+            previous = pos;
+            if (idle && lagOk && posOk) {
+                return;
+            }
+            Thread.sleep(POLL_MS);
+        }
+        throw new IllegalStateException("processor " + processor + " did not catch up within " + timeout.toSeconds() + " s");
+    }
+
+    ObjectNode replayOnce(Duration timeout, Duration observeTimeout) throws Exception {
+        ObjectNode out = AppClient.JSON.createObjectNode();
+        awaitCaughtUp(Duration.ofMinutes(10));
+        EventStore.Counts counts = store != null ? store.counts() : null;
+        if (counts != null) {
+            out.put("eventsInStore", counts.events());
+            out.put("maxGlobalIndex", counts.maxGlobalIndex());
+        }
+        long t0 = System.nanoTime();
+        HttpResponse<String> trigger = app.post("/actuator/processors/" + processor + "/replay");
+        out.put("triggerStatus", trigger.statusCode());
+        if (trigger.statusCode() / 100 != 2) {
+            throw new IllegalStateException("replay trigger answered " + trigger.statusCode() + ": " + AppClient.abbreviate(trigger.body()));
+        }
+        ArrayNode progress = out.putArray("progress"); // [seconds since trigger, slowest segment position], ~1 per second
+        boolean sawReplay = false;
+        long lastSample = -1;
+        OptionalLong resetPosition = OptionalLong.empty();
+        String endedBy = null;
+        long tEnd = 0;
+        long deadline = t0 + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            ProcessorStatus s = status();
+            long now = System.nanoTime();
+            if (s.maxResetPosition().isPresent()) {
+                resetPosition = s.maxResetPosition();
+            }
+            if (s.replayInProgress()) {
+                sawReplay = true;
+                long sec = (now - t0) / 1_000_000_000L;
+                if (sec != lastSample && progress.size() < 3600) {
+                    lastSample = sec;
+                    ArrayNode point = progress.addArray().add(Math.round((now - t0) / 1e6) / 1e3);
+                    s.minPosition().ifPresentOrElse(point::add, point::addNull);
+                }
+            } else if (sawReplay) {
+                tEnd = now;
+                endedBy = s.anyReplayingFlag() ? "position reached resetPosition (flag still true)" : "replaying=false on all segments";
+                break;
+            } else if (now - t0 > observeTimeout.toNanos()) {
+                throw new IllegalStateException("no replay observed within " + observeTimeout.toSeconds()
+                        + " s of the trigger (status never showed replaying)");
+            }
+            Thread.sleep(POLL_MS);
+        }
+        if (endedBy == null) {
+            throw new IllegalStateException("replay did not finish within " + timeout.toSeconds() + " s");
+        }
+        double seconds = (tEnd - t0) / 1e9;
+        long events;
+        String source;
+        if (counts != null) {
+            events = counts.events();
+            source = "count(*) of the event store at trigger time";
+        } else if (resetPosition.isPresent()) {
+            events = resetPosition.getAsLong();
+            source = "resetPosition (global index; approximates the count)";
+        } else {
+            throw new IllegalStateException("cannot tell how many events were replayed: no --db-url and no resetPosition");
+        }
+        out.put("events", events);
+        out.put("eventsSource", source);
+        resetPosition.ifPresent(r -> out.put("resetPosition", r));
+        out.put("seconds", seconds);
+        out.put("eventsPerSecond", events / seconds);
+        out.put("endedBy", endedBy);
+        out.put("pollIntervalMs", POLL_MS);
+        return out;
+    }
+}

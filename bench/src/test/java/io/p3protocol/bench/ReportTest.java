@@ -1,0 +1,81 @@
+package io.p3protocol.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class ReportTest {
+
+    private static JsonNode json(String s) throws Exception {
+        return AppClient.JSON.readTree(s);
+    }
+
+    @Test
+    void eachFigureSitsNextToItsMatchingRawLimit() throws Exception {
+        PgLimits limits = PgLimits.parseTsv(PgLimitsTest.TSV);
+        JsonNode load = json("""
+                {"commands":[
+                  {"name":"create_tenant","clients":1,"throughput":406.25,"latencyMs":{"p50":2.0,"p99":4.0}},
+                  {"name":"create_tenant","clients":8,"throughput":1200.0,"latencyMs":{"p50":5.0,"p99":12.0}},
+                  {"name":"issue_key","clients":8,"throughput":1000.0,"latencyMs":{"p50":6.0,"p99":9.0}}],
+                 "replay":{"runs":[{"events":120000,"eventsPerSecond":30000}],"medianEventsPerSecond":30000},
+                 "export":{"runs":[{"records":120000}],"medianEventsPerSecond":40000}}""");
+        JsonNode startup = json("""
+                {"runs":[{"kind":"cold","ok":true,"seconds":12.0},{"kind":"warm","ok":true,"seconds":16.0},
+                         {"kind":"cold","ok":false,"error":"x"}]}""");
+        List<RatioTable.Row> rows = Report.table(limits, load, startup, 0.5).rows();
+
+        RatioTable.Row ct1 = row(rows, "Create tenant throughput, 1 client", "A1");
+        assertThat(ct1.reference()).isEqualTo(812.5);
+        assertThat(ct1.ratio()).isCloseTo(0.5, within(1e-9));
+        assertThat(ct1.result()).isEqualTo("pass");
+
+        RatioTable.Row ct8 = row(rows, "Create tenant throughput, 8 clients", "A1");
+        assertThat(ct8.reference()).isEqualTo(2400.0);
+        assertThat(ct8.ratio()).isCloseTo(0.5, within(1e-9));
+        RatioTable.Row ct8a2 = row(rows, "Create tenant throughput, 8 clients", "A2");
+        assertThat(ct8a2.reference()).isEqualTo(1900.2);
+        assertThat(ct8a2.target()).isNull();
+
+        assertThat(row(rows, "Create tenant p99 latency, 8 clients", "A1").result()).isEqualTo("FAIL");
+        assertThat(row(rows, "Issue API key p99 latency, 8 clients", "A1").result()).isEqualTo("pass");
+        assertThat(row(rows, "Issue API key throughput, 8 clients", "A1").result()).isEqualTo("FAIL"); // 1000/2400
+
+        RatioTable.Row replay = row(rows, "Projection replay, 120000 events", "C");
+        assertThat(replay.reference()).isEqualTo(95300.0);
+        assertThat(replay.result()).isEqualTo("pass");
+        assertThat(row(rows, "Audit export (NDJSON), 120000 records", "C").result()).isEqualTo("FAIL");
+
+        RatioTable.Row cold = row(rows, "Start to ready, embedded default (cold)", "pg_ctl");
+        assertThat(cold.value()).isEqualTo(12.0); // the failed cold run is left out, not counted as 0
+        assertThat(cold.ratio()).isEqualTo(24.0);
+        assertThat(row(rows, "Start to ready, embedded default (warm)", "pg_ctl").result()).isEqualTo("FAIL");
+    }
+
+    @Test
+    void missingPartsAreNotMeasuredRatherThanZero() {
+        List<RatioTable.Row> rows = Report.table(null, null, null, Double.NaN).rows();
+        assertThat(rows).extracting(RatioTable.Row::figure).containsExactly("Projection replay", "Audit export (NDJSON)",
+                "Start to ready, embedded default (cold)", "Start to ready, embedded default (warm)");
+        assertThat(rows).allSatisfy(r -> assertThat(r.result()).isEqualTo("n/a"));
+        String md = Report.markdown(null, null, null, Double.NaN, Map.of());
+        assertThat(md).contains("not measured").doesNotContain("NaN");
+    }
+
+    @Test
+    void medianOfOddAndEvenCounts() {
+        assertThat(Report.median(new double[]{3, 1, 2})).isEqualTo(2.0);
+        assertThat(Report.median(new double[]{4, 1, 3, 2})).isEqualTo(2.5);
+        assertThat(Report.median(new double[0])).isNaN();
+    }
+
+    private static RatioTable.Row row(List<RatioTable.Row> rows, String figure, String refPrefix) {
+        return rows.stream().filter(r -> r.figure().equals(figure) && r.referenceName() != null && r.referenceName().startsWith(refPrefix))
+                .findFirst().orElseThrow(() -> new AssertionError("no row " + figure + " / " + refPrefix + " in " + rows));
+    }
+}
