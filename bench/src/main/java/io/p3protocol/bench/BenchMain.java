@@ -65,9 +65,9 @@ public final class BenchMain {
                 "         [--key-tenants 256] [--events-target 100000] [--seed-clients 8] [--seed-max-seconds 1800]",
                 "         [--processor tenancy-views] [--replay-runs 1] [--replay-timeout 1800] [--audit-path /api/audit/events]",
                 "         [--export-runs 3] [--export-timeout 900] [--wait-ready 180] [--request-timeout 30] [--events-table domainevententry]",
-                "startup: --jar APP_JAR --admin-key KEY --work-dir DIR --out FILE [--cold-runs 1] [--warm-runs 1]",
+                "startup: --jar APP_JAR --admin-key KEY --work-dir DIR --out FILE [--first-runs 1] [--cold-runs 1] [--warm-runs 1]",
                 "         [--ready-timeout 180] [--launch-prefix 'runuser -u postgres --'] [--data-owner USER] [--java PATH]",
-                "report:  --limits TSV [--load FILE] [--startup FILE] [--pg-start-seconds S] [--info 'k=v;k=v']",
+                "report:  --limits TSV [--limits-after TSV] [--load FILE] [--startup FILE] [--pg-start-seconds S] [--info 'k=v;k=v']",
                 "         --out-json FILE --out-md FILE"));
     }
 
@@ -126,9 +126,10 @@ public final class BenchMain {
                 for (int c : clients) {
                     log("command " + cmd + " at " + c + " client(s): " + warmup.toSeconds() + " s warm-up, " + duration.toSeconds() + " s measured");
                     try {
+                        String loadBefore = loadAverage();
                         LoadRunner.Result r = cmd.equals("create_tenant") ? bench.createTenant(c, warmup, duration)
                                 : bench.issueKey(c, warmup, duration, keyTenants);
-                        cmds.add(toJson(r));
+                        cmds.add(toJson(r).put("loadAverageBefore", loadBefore).put("loadAverageAfter", loadAverage()));
                         log(String.format(Locale.ROOT, "  %.0f ops/s, p50 %.2f ms, p99 %.2f ms, %d errors",
                                 r.throughput(), r.latency().p50Ms(), r.latency().p99Ms(), r.errors()));
                     } catch (Exception e) {
@@ -150,7 +151,8 @@ public final class BenchMain {
                     seed.put("eventsBefore", before);
                     seed.put("target", eventsTarget);
                     if (before >= eventsTarget) {
-                        seed.put("skipped", "the store already holds " + before + " events (reused)");
+                        seed.put("skipped", "the store already holds " + before + " events");
+                        log("seeding not needed: the store already holds " + before + " events (target " + eventsTarget + ")");
                     } else {
                         log("seeding: " + before + " events in the store, target " + eventsTarget + ", " + seedClients + " clients");
                         LoadRunner.Result r = new CommandBench(app, runId).seed(seedClients, eventsTarget, seedMax, 3, store);
@@ -281,6 +283,7 @@ public final class BenchMain {
         String adminKey = a.required("admin-key");
         Path workDir = Path.of(a.required("work-dir")).toAbsolutePath();
         Path out = Path.of(a.required("out"));
+        int first = a.integer("first-runs", 1);
         int cold = a.integer("cold-runs", 1);
         int warm = a.integer("warm-runs", 1);
         Duration readyTimeout = Duration.ofSeconds(a.lng("ready-timeout", 180));
@@ -289,7 +292,7 @@ public final class BenchMain {
         String java = a.str("java", ProcessHandle.current().info().command().orElse("java"));
         boolean keep = a.flag("keep-data");
         a.rejectUnknown();
-        if (cold < 0 || warm < 0 || cold + warm > 20) {
+        if (first < 0 || cold < 0 || warm < 0 || first + cold + warm > 20) {
             throw new IllegalArgumentException("0..20 start-up runs in total");
         }
         if (!Files.isRegularFile(jar)) {
@@ -298,18 +301,23 @@ public final class BenchMain {
         Files.createDirectories(workDir);
         List<String> prefixTokens = prefix.isBlank() ? List.of() : Arrays.asList(prefix.trim().split("\\s+"));
         StartupBench bench = new StartupBench(jar, java, prefixTokens, adminKey, workDir, owner, readyTimeout, List.of());
-        log("start to ready: " + cold + " cold + " + warm + " warm run(s) of " + jar);
-        ObjectNode result = bench.run(cold, warm);
+        log("start to ready: " + first + " first + " + cold + " cold + " + warm + " warm run(s) of " + jar);
+        ObjectNode result = bench.run(first, cold, warm);
         result.put("measuredAt", Instant.now().toString());
         for (JsonNode r : result.get("runs")) {
             log("  " + r.path("kind").asText() + ": " + (r.path("ok").asBoolean()
                     ? String.format(Locale.ROOT, "%.2f s", r.path("seconds").asDouble()) : r.path("error").asText()));
-            if (!keep) {
-                try {
-                    StartupBench.deleteTree(Path.of(r.path("dataDir").asText()));
-                } catch (IOException e) {
-                    log("  could not delete " + r.path("dataDir").asText() + ": " + e);
+        }
+        if (!keep) { // the data dirs and the fresh java.io.tmpdirs of the runs
+            try (var dirs = Files.list(workDir)) {
+                for (Path d : (Iterable<Path>) dirs.filter(Files::isDirectory)::iterator) {
+                    String n = d.getFileName().toString();
+                    if (n.startsWith("p3-data-") || n.startsWith("java-tmp-")) {
+                        StartupBench.deleteTree(d);
+                    }
                 }
+            } catch (IOException e) {
+                log("  could not delete the start-up data dirs: " + e);
             }
         }
         writeJson(out, result);
@@ -319,6 +327,7 @@ public final class BenchMain {
 
     private static void report(Args a) throws Exception {
         Path limitsFile = Path.of(a.required("limits"));
+        String limitsAfterFile = a.str("limits-after", null);
         String loadFile = a.str("load", null);
         String startupFile = a.str("startup", null);
         double pgStart = a.dbl("pg-start-seconds", Double.NaN);
@@ -328,6 +337,8 @@ public final class BenchMain {
         a.rejectUnknown();
 
         PgLimits limits = Files.exists(limitsFile) ? PgLimits.parseTsv(Files.readString(limitsFile)) : null;
+        PgLimits limitsAfter = limitsAfterFile != null && Files.exists(Path.of(limitsAfterFile))
+                ? PgLimits.parseTsv(Files.readString(Path.of(limitsAfterFile))) : null;
         JsonNode load = readIfExists(loadFile);
         JsonNode startup = readIfExists(startupFile);
         Map<String, String> env = new LinkedHashMap<>();
@@ -367,7 +378,16 @@ public final class BenchMain {
         json.set("load", load);
         json.set("startup", startup);
         writeJson(outJson, json);
-        String md = Report.markdown(limits, load, startup, pgStart, env);
+        if (limitsAfter != null) {
+            ArrayNode la = json.putArray("rawLimitsAfter");
+            for (PgLimits.Limit l : limitsAfter.all()) {
+                ObjectNode o = la.addObject().put("test", l.test()).put("clients", l.clients());
+                Report.putNum(o, "txPerSecond", l.txPerSec());
+                Report.putNum(o, "rowsPerSecond", l.rowsPerSec());
+                Report.putNum(o, "latencyAvgMs", l.latencyAvgMs());
+            }
+        }
+        String md = Report.markdown(limits, limitsAfter, load, startup, pgStart, env);
         Files.writeString(outMd, md);
         System.out.println(md);
     }
@@ -377,6 +397,16 @@ public final class BenchMain {
             return null;
         }
         return AppClient.JSON.readTree(Path.of(file).toFile());
+    }
+
+    /** The first three fields of /proc/loadavg (1, 5, 15 min), to show how busy the shared machine was. */
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (Exception e) {
+            return "?";
+        }
     }
 
     private static String memTotal() {

@@ -57,9 +57,14 @@ final class Report {
         JsonNode export = load == null ? null : load.get("export");
         t.add(new RatioTable.Row("Audit export (NDJSON)" + eventsNote(export, "records"), num(export == null ? null : export.get("medianEventsPerSecond")),
                 "events/s", "C catch-up read, 1000-row pages", c, "rows/s", RatioTable.Target.atLeast(EXPORT_TARGET, "events/s")));
-        for (String kind : List.of("cold", "warm")) {
+        for (String kind : List.of("cold", "warm", "first")) {
             double s = median(startupSeconds(startup, kind));
-            t.add(new RatioTable.Row("Start to ready, embedded default (" + kind + ")", s, "s",
+            String what = switch (kind) {
+                case "cold" -> "cold: empty data dir";
+                case "warm" -> "warm: restart on that data dir";
+                default -> "first: empty data dir and java.io.tmpdir";
+            };
+            t.add(new RatioTable.Row("Start to ready, embedded default (" + what + ")", s, "s",
                     "pg_ctl start of the bench cluster", pgStartSeconds, "s", RatioTable.Target.atMost(START_TARGET_S, "s")));
         }
         return t;
@@ -67,6 +72,12 @@ final class Report {
 
     /** The full Markdown report. */
     static String markdown(PgLimits limits, JsonNode load, JsonNode startup, double pgStartSeconds, Map<String, String> env) {
+        return markdown(limits, null, load, startup, pgStartSeconds, env);
+    }
+
+    /** @param after the raw limits measured again after the app runs (null: not measured), to show the machine's drift */
+    static String markdown(PgLimits limits, PgLimits after, JsonNode load, JsonNode startup, double pgStartSeconds,
+                           Map<String, String> env) {
         StringBuilder sb = new StringBuilder();
         sb.append("# P3 benchmark results\n\n");
         env.forEach((k, v) -> sb.append("- ").append(k).append(": ").append(v).append('\n'));
@@ -75,8 +86,8 @@ final class Report {
         sb.append(table(limits, load, startup, pgStartSeconds).toMarkdown());
 
         sb.append("\n## Commands (closed loop, fixed duration after a warm-up)\n\n");
-        sb.append("| Command | Clients | Seconds | OK | Errors | ops/s | p50 ms | p95 ms | p99 ms | max ms | A1 mean ms | p50 ÷ A1 mean |\n");
-        sb.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        sb.append("| Command | Clients | Seconds | OK | Errors | ops/s | p50 ms | p95 ms | p99 ms | max ms | A1 mean ms | p50 ÷ A1 mean | load avg before → after |\n");
+        sb.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         PgLimits lim = limits != null ? limits : new PgLimits(List.of());
         for (String cmd : List.of("create_tenant", "issue_key")) {
             for (JsonNode c : commands(load, cmd)) {
@@ -91,7 +102,9 @@ final class Report {
                         .append(" | ").append(fmt(num(l.get("p50")))).append(" | ").append(fmt(num(l.get("p95"))))
                         .append(" | ").append(fmt(num(l.get("p99")))).append(" | ").append(fmt(num(l.get("max"))))
                         .append(" | ").append(fmt(a1lat))
-                        .append(" | ").append(RatioTable.fmtRatio(num(l.get("p50")) / a1lat)).append(" |\n");
+                        .append(" | ").append(RatioTable.fmtRatio(num(l.get("p50")) / a1lat))
+                        .append(" | ").append(c.has("loadAverageBefore") ? c.get("loadAverageBefore").asText() + " → "
+                                + c.path("loadAverageAfter").asText() : "–").append(" |\n");
                 if (c.path("errors").asLong() > 0 || c.has("error")) {
                     sb.append("\n  Outcomes of ").append(cmd).append(" at ").append(clients).append(" clients: ")
                             .append(c.has("outcomes") ? c.get("outcomes").toString() : c.path("error").asText()).append("\n\n");
@@ -108,6 +121,16 @@ final class Report {
         for (PgLimits.Limit l : lim.all()) {
             sb.append("| ").append(l.test()).append(" | ").append(l.clients()).append(" | ").append(fmt(l.txPerSec()))
                     .append(" | ").append(fmt(l.rowsPerSec())).append(" | ").append(fmt(l.latencyAvgMs())).append(" |\n");
+        }
+        if (after != null) {
+            sb.append("\nMeasured again after the app runs (same cluster), to show how much the shared machine drifted:\n\n");
+            sb.append("| Test | Clients | tx/s before | tx/s after | after ÷ before |\n|---|---:|---:|---:|---:|\n");
+            for (PgLimits.Limit l : after.all()) {
+                double before = lim.find(l.test(), l.clients()).map(PgLimits.Limit::txPerSec).orElse(Double.NaN);
+                sb.append("| ").append(l.test()).append(" | ").append(l.clients()).append(" | ").append(fmt(before))
+                        .append(" | ").append(fmt(l.txPerSec())).append(" | ").append(RatioTable.fmtRatio(l.txPerSec() / before))
+                        .append(" |\n");
+            }
         }
         if (Double.isFinite(pgStartSeconds)) {
             sb.append("\npg_ctl start -w of the bench cluster: ").append(String.format(Locale.ROOT, "%.2f", pgStartSeconds)).append(" s\n");

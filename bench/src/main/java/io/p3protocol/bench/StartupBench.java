@@ -52,19 +52,31 @@ final class StartupBench {
         this.appArgs = appArgs;
     }
 
-    ObjectNode run(int coldRuns, int warmRuns) throws Exception {
+    /**
+     * @param firstRuns like cold, and with an empty {@code java.io.tmpdir} too, so the embedded PostgreSQL binaries
+     *                  are unpacked again, as on a machine that never ran the app
+     */
+    ObjectNode run(int firstRuns, int coldRuns, int warmRuns) throws Exception {
         ObjectNode out = AppClient.JSON.createObjectNode();
         out.put("jar", jar.toString());
+        out.put("embeddedBinaryCacheExisted", Files.isDirectory(Path.of(System.getProperty("java.io.tmpdir"), "embedded-pg")));
         ArrayNode runs = out.putArray("runs");
+        for (int i = 0; i < firstRuns; i++) {
+            Path dataDir = Files.createTempDirectory(workDir, "p3-data-");
+            Path tmpDir = Files.createTempDirectory(workDir, "java-tmp-");
+            chown(dataDir);
+            chown(tmpDir);
+            runs.add(once("first", dataDir, i, List.of("-Djava.io.tmpdir=" + tmpDir)));
+        }
         Path lastCold = null;
         for (int i = 0; i < coldRuns; i++) {
             Path dataDir = Files.createTempDirectory(workDir, "p3-data-");
             chown(dataDir);
-            runs.add(once("cold", dataDir, i));
+            runs.add(once("cold", dataDir, i, List.of()));
             lastCold = dataDir;
         }
         for (int i = 0; i < warmRuns && lastCold != null; i++) {
-            runs.add(once("warm", lastCold, i));
+            runs.add(once("warm", lastCold, i, List.of()));
         }
         return out;
     }
@@ -76,7 +88,7 @@ final class StartupBench {
         }
     }
 
-    private ObjectNode once(String kind, Path dataDir, int index) throws Exception {
+    private ObjectNode once(String kind, Path dataDir, int index, List<String> jvmArgs) throws Exception {
         ObjectNode r = AppClient.JSON.createObjectNode();
         r.put("kind", kind);
         r.put("dataDir", dataDir.toString());
@@ -89,9 +101,12 @@ final class StartupBench {
             cmd.addAll(List.of("env", "-u", "P3_DB_URL", "-u", "P3_DB_USER", "-u", "P3_DB_PASSWORD",
                     "P3_DATA_DIR=" + dataDir, "P3_ADMIN_KEY=" + adminKey));
         }
-        cmd.addAll(List.of(java, "-jar", jar.toString(), "--server.port=" + port, "--server.address=127.0.0.1"));
+        cmd.add(java);
+        cmd.addAll(jvmArgs);
+        cmd.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--server.address=127.0.0.1"));
         cmd.addAll(appArgs);
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+        r.put("command", String.join(" ", cmd.subList(launchPrefix.size(), cmd.size())).replace(adminKey, "<admin-key>"));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = pb.environment();
         env.remove("P3_DB_URL");
         env.remove("P3_DB_USER");

@@ -36,6 +36,23 @@ class ProcessorStatusParserTest {
     }
 
     @Test
+    void rightAfterAResetASegmentWithNoPositionYetIsReplaying() {
+        // The shape of the app's endpoint: head index on top, nullable positions, per-segment lag and owner.
+        String body = """
+                {"headGlobalIndex":120000,"processors":[{"name":"tenancy-views","mode":"pooled","running":true,"error":false,
+                  "replaying":true,"lag":120000,"deadLetters":{"enabled":true,"sequences":0,"letters":0},
+                  "segments":[{"segment":0,"position":null,"lag":120000,"replaying":true,"resetPosition":120000,
+                               "owner":"1@host","claimed":true,"claimedHere":true,"error":null},
+                              {"segment":1,"position":119990,"lag":10,"replaying":true,"resetPosition":120000,
+                               "owner":"1@host","claimed":true,"claimedHere":true,"error":null}]}]}""";
+        ProcessorStatus p = ProcessorStatusParser.find(body, "tenancy-views").orElseThrow();
+        assertThat(p.segments().get(0).position()).isEmpty();
+        assertThat(p.replayInProgress()).isTrue();
+        assertThat(p.minPosition()).isEqualTo(OptionalLong.of(119990));
+        assertThat(p.lag()).isEqualTo(OptionalLong.of(120000));
+    }
+
+    @Test
     void replayIsOverWhenNoSegmentReplays() {
         String body = """
                 {"processors":[{"name":"tenancy-views","replaying":false,

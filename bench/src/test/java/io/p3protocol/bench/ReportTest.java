@@ -51,17 +51,20 @@ class ReportTest {
         assertThat(replay.result()).isEqualTo("pass");
         assertThat(row(rows, "Audit export (NDJSON), 120000 records", "C").result()).isEqualTo("FAIL");
 
-        RatioTable.Row cold = row(rows, "Start to ready, embedded default (cold)", "pg_ctl");
+        RatioTable.Row cold = row(rows, "Start to ready, embedded default (cold: empty data dir)", "pg_ctl");
         assertThat(cold.value()).isEqualTo(12.0); // the failed cold run is left out, not counted as 0
         assertThat(cold.ratio()).isEqualTo(24.0);
-        assertThat(row(rows, "Start to ready, embedded default (warm)", "pg_ctl").result()).isEqualTo("FAIL");
+        assertThat(row(rows, "Start to ready, embedded default (warm: restart on that data dir)", "pg_ctl").result()).isEqualTo("FAIL");
+        assertThat(row(rows, "Start to ready, embedded default (first: empty data dir and java.io.tmpdir)", "pg_ctl").result())
+                .isEqualTo("n/a");
     }
 
     @Test
     void missingPartsAreNotMeasuredRatherThanZero() {
         List<RatioTable.Row> rows = Report.table(null, null, null, Double.NaN).rows();
         assertThat(rows).extracting(RatioTable.Row::figure).containsExactly("Projection replay", "Audit export (NDJSON)",
-                "Start to ready, embedded default (cold)", "Start to ready, embedded default (warm)");
+                "Start to ready, embedded default (cold: empty data dir)", "Start to ready, embedded default (warm: restart on that data dir)",
+                "Start to ready, embedded default (first: empty data dir and java.io.tmpdir)");
         assertThat(rows).allSatisfy(r -> assertThat(r.result()).isEqualTo("n/a"));
         String md = Report.markdown(null, null, null, Double.NaN, Map.of());
         assertThat(md).contains("not measured").doesNotContain("NaN");
