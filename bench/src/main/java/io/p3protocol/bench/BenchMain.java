@@ -187,6 +187,10 @@ public final class BenchMain {
                 } catch (Exception e) {
                     runs.addObject().put("error", e.toString());
                     log("  failed: " + e);
+                    if (i == 0) {
+                        log("  first replay failed: not repeating it");
+                        break;
+                    }
                 }
                 writeJson(out, result);
             }
@@ -214,6 +218,10 @@ public final class BenchMain {
                 } catch (Exception e) {
                     runs.addObject().put("error", e.toString());
                     log("  failed: " + e);
+                    if (i == 0) {
+                        log("  first export failed: not repeating it");
+                        break;
+                    }
                 }
                 writeJson(out, result);
             }

@@ -118,6 +118,7 @@ final class StartupBench {
                 .connectTimeout(Duration.ofSeconds(1)).build();
         HttpRequest req = HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).header("X-API-Key", adminKey).GET().build();
 
+        r.put("loadAverageBefore", BenchMain.loadAverage());
         long t0 = System.nanoTime();
         Process p = pb.start();
         List<ProcessHandle> family = new ArrayList<>();
