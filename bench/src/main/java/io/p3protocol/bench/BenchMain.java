@@ -64,6 +64,7 @@ public final class BenchMain {
                 "         [--scenarios commands,seed,replay,export] [--duration 15] [--warmup 5] [--clients 1,8]",
                 "         [--key-tenants 256] [--events-target 100000] [--seed-clients 8] [--seed-max-seconds 1800]",
                 "         [--processor tenancy-views] [--replay-runs 1] [--replay-timeout 1800] [--audit-path /api/audit/events]",
+                "         [--audit-key KEY]   another key for the export (default: --api-key)",
                 "         [--export-runs 3] [--export-timeout 900] [--wait-ready 180] [--request-timeout 30] [--events-table domainevententry]",
                 "startup: --jar APP_JAR --admin-key KEY --work-dir DIR --out FILE [--first-runs 1] [--cold-runs 1] [--warm-runs 1]",
                 "         [--ready-timeout 180] [--launch-prefix 'runuser -u postgres --'] [--data-owner USER] [--java PATH]",
@@ -89,6 +90,7 @@ public final class BenchMain {
         int replayRuns = a.integer("replay-runs", 1);
         Duration replayTimeout = Duration.ofSeconds(a.lng("replay-timeout", 1800));
         String auditPath = a.str("audit-path", "/api/audit/events");
+        String auditKey = a.str("audit-key", null);
         int exportRuns = a.integer("export-runs", 3);
         Duration exportTimeout = Duration.ofSeconds(a.lng("export-timeout", 900));
         Duration waitReady = Duration.ofSeconds(a.lng("wait-ready", 180));
@@ -200,7 +202,8 @@ public final class BenchMain {
         if (scenarios.contains("export")) {
             ObjectNode export = result.putObject("export");
             ArrayNode runs = export.putArray("runs");
-            ExportBench bench = new ExportBench(app, auditPath);
+            AppClient exportClient = auditKey == null ? app : new AppClient(baseUrl, auditKey, requestTimeout);
+            ExportBench bench = new ExportBench(exportClient, auditPath);
             if (store != null) {
                 try {
                     export.put("eventsInStore", store.counts().events());

@@ -47,7 +47,9 @@ final class ReplayBench {
             boolean lagOk = s.lag().isEmpty() || s.lag().getAsLong() == 0;
             OptionalLong pos = s.minPosition();
             boolean posOk;
-            if (head >= 0 && pos.isPresent()) {
+            if (s.lag().isPresent()) {
+                posOk = true; // the endpoint computes the lag itself: trust it
+            } else if (head >= 0 && pos.isPresent()) {
                 posOk = pos.getAsLong() >= head;
             } else { // nothing to compare with: wait for the position to stand still for a second
                 stable = pos.equals(previous) ? stable + 1 : 0;

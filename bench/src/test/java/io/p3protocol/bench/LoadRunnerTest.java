@@ -50,9 +50,10 @@ class LoadRunnerTest {
             Thread.sleep(10);
             return 201;
         });
-        assertThat(r.elapsedSeconds()).isBetween(0.4, 2.0);
-        // two clients, ~10 ms per call: about 200 calls/s; loose bounds for a noisy machine
-        assertThat(r.throughput()).isBetween(40.0, 210.0);
+        assertThat(r.elapsedSeconds()).isBetween(0.4, 5.0);
+        // two clients, >= 10 ms per call: at most ~200 calls/s; the lower bound is loose for a busy machine
+        assertThat(r.throughput()).isBetween(5.0, 210.0);
+        assertThat(r.ok()).isEqualTo(r.latency().count());
         assertThat(r.latency().p50Ms()).isGreaterThanOrEqualTo(10.0);
     }
 }
