@@ -104,13 +104,8 @@ mkdir -p "$tmp/sock" "$tmp/home" "$tmp/app-data" "$tmp/startup"
 touch "$tmp/postgres.log"
 [ "$(id -u)" = 0 ] && chown "$RUNAS:$RUNAS_GID" "$tmp/sock" "$tmp/home" "$tmp/app-data" "$tmp/startup" "$tmp/postgres.log"
 
-if [ -n "${BENCH_PGDATA:-}" ]; then
-  PGDATA_DIR=$BENCH_PGDATA
-  KEEP_PGDATA=1
-else
-  PGDATA_DIR=$tmp/pgdata
-  KEEP_PGDATA=0
-fi
+# A cluster in BENCH_PGDATA outlives the run (it is outside $tmp); the default one goes with $tmp.
+PGDATA_DIR=${BENCH_PGDATA:-$tmp/pgdata}
 
 APP_PID=""
 PG_STARTED=0
