@@ -22,7 +22,7 @@
 #   BENCH_OUT=DIR            results directory (default bench/results/<UTC time>)
 #   APP_JAR=PATH             app jar to test (then nothing is built). Default: app/target/app-*.jar, after
 #                            ./mvnw -q -DskipTests package. BENCH_BUILD_APP=missing builds only when no jar exists
-#                            (beware: stale jars under */target are tracked in git, so "exists" does not mean "current").
+#                            (a jar in app/target may come from another revision, so "exists" does not mean "current").
 #   BENCH_LIMITS_AFTER=1     measure the raw limits again after the app runs, to show how much the machine drifted
 #   PG_BIN=/usr/lib/postgresql/15/bin     BENCH_INSTALL_PG=1  apt-get install postgresql postgresql-contrib if missing
 #   BENCH_RUN_AS=postgres    the non-root user for PostgreSQL and the app when this script runs as root
