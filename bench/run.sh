@@ -16,7 +16,7 @@
 #   BENCH_EVENTS_TARGET=100000  seed (through the API) until the store holds this many events
 #   BENCH_SEED_MAX_SECONDS=1800  upper bound on seeding time
 #   BENCH_SCENARIOS=commands,seed,replay,export   BENCH_EXPORT_RUNS=3   BENCH_REPLAY_RUNS=1
-#   BENCH_STARTUP_COLD=1 BENCH_STARTUP_WARM=1 BENCH_STARTUP_FIRST=1   start-to-ready runs (all 0 to skip):
+#   BENCH_STARTUP_COLD=3 BENCH_STARTUP_WARM=1 BENCH_STARTUP_FIRST=1   start-to-ready runs (all 0 to skip; medians reported):
 #                            cold = empty P3_DATA_DIR; warm = restart on it; first = empty P3_DATA_DIR and java.io.tmpdir
 #   BENCH_PGDATA=DIR         keep the cluster in DIR and reuse it (and its seeded events) on the next run
 #   BENCH_OUT=DIR            results directory (default bench/results/<UTC time>)
@@ -41,7 +41,7 @@ SEED_MAX=${BENCH_SEED_MAX_SECONDS:-1800}
 SCENARIOS=${BENCH_SCENARIOS:-commands,seed,replay,export}
 EXPORT_RUNS=${BENCH_EXPORT_RUNS:-3}
 REPLAY_RUNS=${BENCH_REPLAY_RUNS:-1}
-STARTUP_COLD=${BENCH_STARTUP_COLD:-1}
+STARTUP_COLD=${BENCH_STARTUP_COLD:-3}
 STARTUP_WARM=${BENCH_STARTUP_WARM:-1}
 STARTUP_FIRST=${BENCH_STARTUP_FIRST:-1}
 BUILD_APP=${BENCH_BUILD_APP:-always}

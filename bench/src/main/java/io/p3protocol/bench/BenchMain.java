@@ -63,7 +63,8 @@ public final class BenchMain {
                 "         [--db-url JDBC --db-user U --db-password P]   read-only event counts (else estimated from processor positions)",
                 "         [--scenarios commands,seed,replay,export] [--duration 15] [--warmup 5] [--clients 1,8]",
                 "         [--key-tenants 256] [--events-target 100000] [--seed-clients 8] [--seed-max-seconds 1800]",
-                "         [--processor tenancy-views] [--replay-runs 1] [--replay-timeout 1800] [--audit-path /api/audit/events]",
+                "         [--processor tenancy-views] [--replay-runs 1] [--replay-timeout 1800] [--stall-timeout 120]",
+                "         [--audit-path /api/audit/events]",
                 "         [--audit-key KEY]   another key for the export (default: --api-key)",
                 "         [--export-runs 3] [--export-timeout 900] [--wait-ready 180] [--request-timeout 30] [--events-table domainevententry]",
                 "startup: --jar APP_JAR --admin-key KEY --work-dir DIR --out FILE [--first-runs 1] [--cold-runs 1] [--warm-runs 1]",
@@ -89,6 +90,7 @@ public final class BenchMain {
         String processor = a.str("processor", "tenancy-views");
         int replayRuns = a.integer("replay-runs", 1);
         Duration replayTimeout = Duration.ofSeconds(a.lng("replay-timeout", 1800));
+        Duration stallTimeout = Duration.ofSeconds(a.lng("stall-timeout", 120));
         String auditPath = a.str("audit-path", "/api/audit/events");
         String auditKey = a.str("audit-key", null);
         int exportRuns = a.integer("export-runs", 3);
@@ -181,13 +183,13 @@ public final class BenchMain {
             ReplayBench bench = new ReplayBench(app, processor, store);
             for (int i = 0; i < replayRuns; i++) {
                 log("replay " + (i + 1) + "/" + replayRuns + " of " + processor);
+                ObjectNode r = runs.addObject();
                 try {
-                    ObjectNode r = bench.replayOnce(replayTimeout, Duration.ofSeconds(30));
-                    runs.add(r);
+                    bench.replayOnce(r, replayTimeout, Duration.ofSeconds(30), stallTimeout);
                     log(String.format(Locale.ROOT, "  %d events in %.2f s = %.0f events/s", r.get("events").asLong(),
                             r.get("seconds").asDouble(), r.get("eventsPerSecond").asDouble()));
                 } catch (Exception e) {
-                    runs.addObject().put("error", e.toString());
+                    r.put("error", e.toString());
                     log("  failed: " + e);
                     if (i == 0) {
                         log("  first replay failed: not repeating it");

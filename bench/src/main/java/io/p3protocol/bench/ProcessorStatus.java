@@ -13,8 +13,15 @@ public record ProcessorStatus(String name, Boolean replaying, OptionalLong posit
         segments = List.copyOf(segments);
     }
 
-    /** One segment's tracker status. {@code replaying} is null when the endpoint did not say. */
-    public record Segment(int segment, Boolean replaying, OptionalLong position, OptionalLong resetPosition) {
+    /**
+     * One segment's tracker status. {@code replaying} is null when the endpoint did not say; {@code error} is the
+     * failure the segment reports, or null.
+     */
+    public record Segment(int segment, Boolean replaying, OptionalLong position, OptionalLong resetPosition, String error) {
+
+        public Segment(int segment, Boolean replaying, OptionalLong position, OptionalLong resetPosition) {
+            this(segment, replaying, position, resetPosition, null);
+        }
 
         /** True when this segment reports a replay that has not yet reached its reset position. */
         boolean stillReplaying() {
@@ -52,6 +59,26 @@ public record ProcessorStatus(String name, Boolean replaying, OptionalLong posit
     public OptionalLong maxResetPosition() {
         return segments.stream().filter(s -> s.resetPosition().isPresent())
                 .mapToLong(s -> s.resetPosition().getAsLong()).max();
+    }
+
+    /** The segments' positions in segment order (-1 for none): equal snapshots over time mean no progress. */
+    public List<Long> positions() {
+        return segments.stream().map(s -> s.position().isPresent() ? s.position().getAsLong() : -1L).toList();
+    }
+
+    /** One line for logs and reports: lag, positions, reset positions, errors. */
+    public String summary() {
+        StringBuilder sb = new StringBuilder(name).append(": replaying=").append(replaying);
+        lag.ifPresent(l -> sb.append(", lag=").append(l));
+        for (Segment s : segments) {
+            sb.append("; segment ").append(s.segment()).append(" position=")
+                    .append(s.position().isPresent() ? String.valueOf(s.position().getAsLong()) : "none");
+            s.resetPosition().ifPresent(r -> sb.append(" resetPosition=").append(r));
+            if (s.error() != null) {
+                sb.append(" error=").append(s.error());
+            }
+        }
+        return sb.toString();
     }
 
     /** Lowest segment position (how far the slowest segment has got), else the processor-level position. */

@@ -22,7 +22,7 @@ import java.util.OptionalLong;
  * Per processor: name from {@code name|processorName|processingGroup} (or the map key); {@code replaying|isReplaying};
  * {@code position|currentPosition}; {@code lag}; segments from {@code segments|trackers|status}. Per segment:
  * {@code segment|segmentId|id}; {@code replaying|isReplaying}; {@code position|currentPosition|tokenPosition};
- * {@code resetPosition|resetTokenPosition}. Booleans may be JSON booleans or the strings "true"/"false"; numbers may be
+ * {@code resetPosition|resetTokenPosition}; {@code error|errorMessage} (text). Booleans may be JSON booleans or the strings "true"/"false"; numbers may be
  * numbers or numeric strings; a position may also be an object with a {@code position|index|globalIndex} field.
  */
 public final class ProcessorStatusParser {
@@ -115,8 +115,10 @@ public final class ProcessorStatusParser {
 
     private static ProcessorStatus.Segment segment(JsonNode s, int fallbackId) {
         OptionalLong id = asLong(first(s, SEGMENT_ID));
+        JsonNode error = first(s, List.of("error", "errorMessage"));
+        String errorText = error == null || error.isBoolean() ? null : error.isValueNode() ? error.asText() : error.toString();
         return new ProcessorStatus.Segment(id.isPresent() ? (int) id.getAsLong() : fallbackId,
-                asBoolean(first(s, REPLAYING)), asLong(first(s, POSITION)), asLong(first(s, RESET)));
+                asBoolean(first(s, REPLAYING)), asLong(first(s, POSITION)), asLong(first(s, RESET)), errorText);
     }
 
     private static JsonNode first(JsonNode node, List<String> names) {

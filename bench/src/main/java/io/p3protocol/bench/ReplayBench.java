@@ -35,13 +35,21 @@ final class ReplayBench {
         return p.orElseThrow(() -> new IllegalStateException("processor " + processor + " not in: " + AppClient.abbreviate(r.body())));
     }
 
-    /** Waits (bounded) until the processor is not replaying and has processed everything in the store. */
-    void awaitCaughtUp(Duration timeout) throws Exception {
+    /**
+     * Waits (bounded) until the processor is not replaying and has processed everything in the store. Gives up early
+     * when no segment position has moved for {@code stallTimeout} while it is behind.
+     */
+    void awaitCaughtUp(Duration timeout, Duration stallTimeout) throws Exception {
         long until = System.nanoTime() + timeout.toNanos();
         OptionalLong previous = OptionalLong.empty();
         int stable = 0;
+        Stall stall = new Stall(stallTimeout);
         while (System.nanoTime() < until) {
             ProcessorStatus s = status();
+            if (stall.stuck(s)) {
+                throw new IllegalStateException("processor " + processor + " is not catching up: no progress for "
+                        + stallTimeout.toSeconds() + " s (" + s.summary() + ")");
+            }
             long head = store != null ? store.counts().maxGlobalIndex() : -1;
             boolean idle = !s.replayInProgress(); // a stale replaying flag at the reset position counts as idle
             boolean lagOk = s.lag().isEmpty() || s.lag().getAsLong() == 0;
@@ -64,9 +72,36 @@ final class ReplayBench {
         throw new IllegalStateException("processor " + processor + " did not catch up within " + timeout.toSeconds() + " s");
     }
 
-    ObjectNode replayOnce(Duration timeout, Duration observeTimeout) throws Exception {
-        ObjectNode out = AppClient.JSON.createObjectNode();
-        awaitCaughtUp(Duration.ofMinutes(10));
+    /** Watches the segment positions; "stuck" once they have not changed for the timeout. */
+    private static final class Stall {
+        private final long timeoutNanos;
+        private java.util.List<Long> last;
+        private long since = System.nanoTime();
+
+        Stall(Duration timeout) {
+            this.timeoutNanos = timeout.toNanos();
+        }
+
+        boolean stuck(ProcessorStatus s) {
+            java.util.List<Long> now = s.positions();
+            if (!now.equals(last)) {
+                last = now;
+                since = System.nanoTime();
+                return false;
+            }
+            return System.nanoTime() - since > timeoutNanos;
+        }
+    }
+
+    /** One replay; fills {@code out} as it goes, so what was learnt survives a failure. */
+    void replayOnce(ObjectNode out, Duration timeout, Duration observeTimeout, Duration stallTimeout) throws Exception {
+        try {
+            awaitCaughtUp(Duration.ofMinutes(10), stallTimeout);
+        } catch (IllegalStateException e) {
+            // Recorded, and the replay is still tried: it starts from the first event whatever the current positions.
+            out.put("catchUpBeforeReplay", e.getMessage());
+            System.err.println("[bench] " + e.getMessage() + " -- triggering the replay anyway");
+        }
         EventStore.Counts counts = store != null ? store.counts() : null;
         if (counts != null) {
             out.put("eventsInStore", counts.events());
@@ -85,9 +120,15 @@ final class ReplayBench {
         String endedBy = null;
         long tEnd = 0;
         long deadline = t0 + timeout.toNanos();
+        Stall stall = new Stall(stallTimeout);
         while (System.nanoTime() < deadline) {
             ProcessorStatus s = status();
             long now = System.nanoTime();
+            if (stall.stuck(s)) {
+                out.put("stalledStatus", s.summary());
+                throw new IllegalStateException("replay stalled: no segment moved for " + stallTimeout.toSeconds()
+                        + " s (" + s.summary() + ")");
+            }
             if (s.maxResetPosition().isPresent()) {
                 resetPosition = s.maxResetPosition();
             }
@@ -131,6 +172,5 @@ final class ReplayBench {
         out.put("eventsPerSecond", events / seconds);
         out.put("endedBy", endedBy);
         out.put("pollIntervalMs", POLL_MS);
-        return out;
     }
 }

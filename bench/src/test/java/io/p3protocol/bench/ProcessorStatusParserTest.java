@@ -53,6 +53,20 @@ class ProcessorStatusParserTest {
     }
 
     @Test
+    void segmentErrorsAndPositionsAreReadForStallReports() {
+        String body = """
+                {"processors":[{"name":"tenancy-views","replaying":false,"lag":98976,
+                  "segments":[{"segment":0,"position":1562,"error":"JdbcException: duplicate key"},
+                              {"segment":1,"position":null,"error":null}]}]}""";
+        ProcessorStatus p = ProcessorStatusParser.parse(body).get(0);
+        assertThat(p.segments().get(0).error()).isEqualTo("JdbcException: duplicate key");
+        assertThat(p.segments().get(1).error()).isNull();
+        assertThat(p.positions()).containsExactly(1562L, -1L);
+        assertThat(p.summary()).isEqualTo("tenancy-views: replaying=false, lag=98976; segment 0 position=1562 "
+                + "error=JdbcException: duplicate key; segment 1 position=none");
+    }
+
+    @Test
     void replayIsOverWhenNoSegmentReplays() {
         String body = """
                 {"processors":[{"name":"tenancy-views","replaying":false,
