@@ -113,7 +113,7 @@ final class ReplayBench {
         if (trigger.statusCode() / 100 != 2) {
             throw new IllegalStateException("replay trigger answered " + trigger.statusCode() + ": " + AppClient.abbreviate(trigger.body()));
         }
-        ArrayNode progress = out.putArray("progress"); // [seconds since trigger, slowest segment position], ~1 per second
+        ArrayNode progress = out.putArray("progress"); // [seconds since trigger, position of each segment (-1: none)], ~1/s
         boolean sawReplay = false;
         long lastSample = -1;
         OptionalLong resetPosition = OptionalLong.empty();
@@ -138,11 +138,23 @@ final class ReplayBench {
                 if (sec != lastSample && progress.size() < 3600) {
                     lastSample = sec;
                     ArrayNode point = progress.addArray().add(Math.round((now - t0) / 1e6) / 1e3);
-                    s.minPosition().ifPresentOrElse(point::add, point::addNull);
+                    s.positions().forEach(point::add);
                 }
             } else if (sawReplay) {
                 tEnd = now;
                 endedBy = s.anyReplayingFlag() ? "position reached resetPosition (flag still true)" : "replaying=false on all segments";
+                out.put("finalStatus", s.summary());
+                // "Not replaying" must also mean "got to the end": every segment at or past the reset position.
+                if (resetPosition.isPresent()) {
+                    long target = resetPosition.getAsLong();
+                    boolean complete = s.segments().stream().allMatch(g -> g.position().isPresent() && g.position().getAsLong() >= target);
+                    out.put("complete", complete);
+                    if (!complete) {
+                        out.put("secondsUntilReplayingFalse", (tEnd - t0) / 1e9);
+                        throw new IllegalStateException("the replay stopped before the reset position " + target
+                                + " on some segment, so no events/s is reported (" + s.summary() + ")");
+                    }
+                }
                 break;
             } else if (now - t0 > observeTimeout.toNanos()) {
                 throw new IllegalStateException("no replay observed within " + observeTimeout.toSeconds()
