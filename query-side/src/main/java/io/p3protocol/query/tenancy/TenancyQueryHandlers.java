@@ -49,18 +49,9 @@ public class TenancyQueryHandlers {
 
     @QueryHandler
     public TenantPage tenantsPage(FindTenantsPage query) {
-        long after = query.afterPosition() == null ? BEFORE_FIRST : query.afterPosition();
-        List<TenantSummary> rows = jdbc.query("SELECT " + TENANT_COLUMNS + """
-                 FROM tenant_view
-                WHERE (CAST(? AS TEXT) IS NULL OR tenant_id = ?) AND list_position > ?
-                ORDER BY list_position LIMIT ?""", TENANT_ROW, query.onlyTenantId(), query.onlyTenantId(), after,
-                query.limit() + 1);
-        boolean hasPrevious = query.afterPosition() != null && Boolean.TRUE.equals(jdbc.queryForObject("""
-                SELECT EXISTS (SELECT 1 FROM tenant_view
-                               WHERE (CAST(? AS TEXT) IS NULL OR tenant_id = ?) AND list_position <= ?)""",
-                Boolean.class, query.onlyTenantId(), query.onlyTenantId(), after));
-        boolean hasMore = rows.size() > query.limit();
-        return new TenantPage(hasMore ? rows.subList(0, query.limit()) : rows, hasPrevious, hasMore);
+        Slice<TenantSummary> slice = keysetPage("tenant_view", TENANT_COLUMNS, TENANT_ROW, query.onlyTenantId(),
+                query.afterPosition(), query.limit());
+        return new TenantPage(slice.rows(), slice.hasPrevious(), slice.hasMore());
     }
 
     @QueryHandler
@@ -71,18 +62,27 @@ public class TenancyQueryHandlers {
 
     @QueryHandler
     public ApiKeyPage apiKeysPage(FindApiKeysPage query) {
-        long after = query.afterPosition() == null ? BEFORE_FIRST : query.afterPosition();
-        List<ApiKeySummary> rows = jdbc.query("SELECT " + API_KEY_COLUMNS + """
-                 FROM api_key_view
-                WHERE (CAST(? AS TEXT) IS NULL OR tenant_id = ?) AND list_position > ?
-                ORDER BY list_position LIMIT ?""", API_KEY_ROW, query.onlyTenantId(), query.onlyTenantId(), after,
-                query.limit() + 1);
-        boolean hasPrevious = query.afterPosition() != null && Boolean.TRUE.equals(jdbc.queryForObject("""
-                SELECT EXISTS (SELECT 1 FROM api_key_view
-                               WHERE (CAST(? AS TEXT) IS NULL OR tenant_id = ?) AND list_position <= ?)""",
-                Boolean.class, query.onlyTenantId(), query.onlyTenantId(), after));
-        boolean hasMore = rows.size() > query.limit();
-        return new ApiKeyPage(hasMore ? rows.subList(0, query.limit()) : rows, hasPrevious, hasMore);
+        Slice<ApiKeySummary> slice = keysetPage("api_key_view", API_KEY_COLUMNS, API_KEY_ROW, query.onlyTenantId(),
+                query.afterPosition(), query.limit());
+        return new ApiKeyPage(slice.rows(), slice.hasPrevious(), slice.hasMore());
+    }
+
+    private record Slice<T>(List<T> rows, boolean hasPrevious, boolean hasMore) {
+    }
+
+    /** One keyset page of a view ordered by {@code list_position}, optionally limited to one tenant's rows. */
+    private <T> Slice<T> keysetPage(String view, String columns, RowMapper<T> mapper, String onlyTenantId,
+                                    Long afterPosition, int limit) {
+        long after = afterPosition == null ? BEFORE_FIRST : afterPosition;
+        List<T> rows = jdbc.query("SELECT " + columns + " FROM " + view + """
+                 WHERE (CAST(? AS TEXT) IS NULL OR tenant_id = ?) AND list_position > ?
+                ORDER BY list_position LIMIT ?""", mapper, onlyTenantId, onlyTenantId, after, limit + 1);
+        boolean hasPrevious = afterPosition != null && Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM " + view
+                        + " WHERE (CAST(? AS TEXT) IS NULL OR tenant_id = ?) AND list_position <= ?)",
+                Boolean.class, onlyTenantId, onlyTenantId, after));
+        boolean hasMore = rows.size() > limit;
+        return new Slice<>(hasMore ? rows.subList(0, limit) : rows, hasPrevious, hasMore);
     }
 
     /** Live subscriptions start with nothing: only tenants created from now on are pushed (by the projection). */
