@@ -22,14 +22,15 @@ CREATE INDEX domainevententry_timestamp_idx ON domainevententry (timestamp);
 
 -- Append-only means append-only: the store refuses UPDATE and DELETE from the application role.
 -- (A superuser can still tamper; the audit hash chain is what detects that.)
-CREATE FUNCTION p3_reject_event_mutation() RETURNS trigger LANGUAGE plpgsql AS $$
+-- One function for every append-only table (the audit chain uses it too); it names the table it guards.
+CREATE FUNCTION p3_reject_mutation() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    RAISE EXCEPTION 'the event store is append-only (% on domainevententry refused)', TG_OP
+    RAISE EXCEPTION '% is append-only (% refused)', TG_TABLE_NAME, TG_OP
         USING ERRCODE = 'insufficient_privilege';
 END $$;
 CREATE TRIGGER domainevententry_append_only
     BEFORE UPDATE OR DELETE ON domainevententry
-    FOR EACH ROW EXECUTE FUNCTION p3_reject_event_mutation();
+    FOR EACH ROW EXECUTE FUNCTION p3_reject_mutation();
 
 CREATE TABLE snapshotevententry (
     aggregateidentifier VARCHAR(255) NOT NULL,

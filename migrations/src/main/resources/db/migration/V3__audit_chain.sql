@@ -18,11 +18,6 @@ CREATE INDEX audit_chain_untenanted_position_idx ON audit_chain (chain_position)
 CREATE UNIQUE INDEX audit_chain_tenant_link_uq ON audit_chain (tenant_id, prev_hash);
 
 -- Sealed hashes are evidence: the application never changes or removes them.
-CREATE FUNCTION p3_reject_audit_chain_mutation() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    RAISE EXCEPTION 'the audit chain is append-only (% on audit_chain refused)', TG_OP
-        USING ERRCODE = 'insufficient_privilege';
-END $$;
 CREATE TRIGGER audit_chain_append_only
     BEFORE UPDATE OR DELETE ON audit_chain
-    FOR EACH ROW EXECUTE FUNCTION p3_reject_audit_chain_mutation();
+    FOR EACH ROW EXECUTE FUNCTION p3_reject_mutation(); -- defined in V1
