@@ -12,6 +12,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Audit endpoints over real HTTP, for the audit integration tests. */
 final class AuditApi {
@@ -47,6 +50,21 @@ final class AuditApi {
     }
 
     /** Polls the tenant's export until the audit-chain processor has sealed {@code count} records (10 s at most). */
+    /**
+     * A tenant with four sealed events: created, renamed, and a key issue (recorded in the tenant's and in the key's
+     * stream). The pauses give the events distinct millisecond timestamps, for the time-window filter.
+     */
+    String tenantWithFourEvents(String name) {
+        String tenant = api.createTenant(name);
+        sleep(5);
+        assertThat(api.post("/api/tenants/" + tenant + "/rename", TestApi.ADMIN_KEY, Map.of("name", name + "-renamed"))
+                .status()).isEqualTo(200);
+        sleep(5);
+        api.issueKey(tenant, "admin");
+        awaitSealed(tenant, 4);
+        return tenant;
+    }
+
     List<JsonNode> awaitSealed(String tenantId, int count) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
         while (true) {

@@ -28,21 +28,9 @@ class AuditExportTest {
         audit = new AuditApi(api);
     }
 
-    /** A tenant with three events: created, renamed, key issued. Returns the tenant id. */
-    private String tenantWithFourEvents(String name) {
-        String tenant = api.createTenant(name);
-        AuditApi.sleep(5); // distinct millisecond timestamps, for the time-window filter
-        assertThat(api.post("/api/tenants/" + tenant + "/rename", TestApi.ADMIN_KEY, Map.of("name", name + "-renamed"))
-                .status()).isEqualTo(200);
-        AuditApi.sleep(5);
-        api.issueKey(tenant, "admin");
-        audit.awaitSealed(tenant, 4); // created, renamed, and the key issue in the tenant's and the key's streams
-        return tenant;
-    }
-
     @Test
     void aTenantsExportHoldsItsEventsInOrderWithTheDocumentedFields() {
-        String tenant = tenantWithFourEvents("audit-shape");
+        String tenant = audit.tenantWithFourEvents("audit-shape");
 
         List<JsonNode> records = audit.records("?tenantId=" + tenant, TestApi.ADMIN_KEY);
 
@@ -64,7 +52,7 @@ class AuditExportTest {
 
     @Test
     void anExportVerifiesAsValid() {
-        String tenant = tenantWithFourEvents("audit-round-trip");
+        String tenant = audit.tenantWithFourEvents("audit-round-trip");
         TestApi.Response export = audit.export("?tenantId=" + tenant, TestApi.ADMIN_KEY);
         assertThat(export.contentType()).startsWith("application/x-ndjson");
 
@@ -78,8 +66,8 @@ class AuditExportTest {
 
     @Test
     void thePlatformWideExportVerifiesAcrossAllTenantChains() {
-        tenantWithFourEvents("audit-platform-a");
-        tenantWithFourEvents("audit-platform-b");
+        audit.tenantWithFourEvents("audit-platform-a");
+        audit.tenantWithFourEvents("audit-platform-b");
         TestApi.Response export = audit.export("", TestApi.ADMIN_KEY);
 
         TestApi.Response verified = audit.verify(export.body(), "", TestApi.ADMIN_KEY);
@@ -104,8 +92,8 @@ class AuditExportTest {
 
     @Test
     void aTenantKeyOnlySeesItsOwnTenant() {
-        String mine = tenantWithFourEvents("audit-mine");
-        String other = tenantWithFourEvents("audit-other");
+        String mine = audit.tenantWithFourEvents("audit-mine");
+        String other = audit.tenantWithFourEvents("audit-other");
         String key = api.issueKey(mine, "admin").get("apiKey").asText();
         audit.awaitSealed(mine, 6);
 
@@ -139,7 +127,7 @@ class AuditExportTest {
 
     @Test
     void csvHasAHeaderAndTheSameRecords() {
-        String tenant = tenantWithFourEvents("audit, \"csv\"");
+        String tenant = audit.tenantWithFourEvents("audit, \"csv\"");
         List<JsonNode> records = audit.records("?tenantId=" + tenant, TestApi.ADMIN_KEY);
 
         TestApi.Response csv = api.get("/api/audit/events?tenantId=" + tenant, TestApi.ADMIN_KEY, "text/csv");
@@ -162,7 +150,7 @@ class AuditExportTest {
 
     @Test
     void fromSeqStartsTheExportAtThatEvent() {
-        String tenant = tenantWithFourEvents("audit-from-seq");
+        String tenant = audit.tenantWithFourEvents("audit-from-seq");
         List<JsonNode> all = audit.records("?tenantId=" + tenant, TestApi.ADMIN_KEY);
         long renamedSeq = AuditApi.only(all, "TenantRenamedEvent").get("seq").asLong();
 
@@ -176,7 +164,7 @@ class AuditExportTest {
 
     @Test
     void fromAndToSelectATimeWindow() {
-        String tenant = tenantWithFourEvents("audit-window");
+        String tenant = audit.tenantWithFourEvents("audit-window");
         JsonNode renamed = AuditApi.only(audit.records("?tenantId=" + tenant, TestApi.ADMIN_KEY), "TenantRenamedEvent");
         String at = renamed.get("timestamp").asText();
 
@@ -187,7 +175,7 @@ class AuditExportTest {
 
     @Test
     void typesPicksEventsByNameAndSuchASelectionVerifiesRecordByRecord() {
-        String tenant = tenantWithFourEvents("audit-types");
+        String tenant = audit.tenantWithFourEvents("audit-types");
         String query = "?tenantId=" + tenant + "&types=TenantCreatedEvent,ApiKeyIssuedEvent";
 
         List<JsonNode> picked = audit.records(query, TestApi.ADMIN_KEY);

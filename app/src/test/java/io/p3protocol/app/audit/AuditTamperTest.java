@@ -42,15 +42,6 @@ class AuditTamperTest {
         audit = new AuditApi(api);
     }
 
-    private String tenantWithFourEvents(String name) {
-        String tenant = api.createTenant(name);
-        assertThat(api.post("/api/tenants/" + tenant + "/rename", TestApi.ADMIN_KEY, Map.of("name", name + "-2"))
-                .status()).isEqualTo(200);
-        api.issueKey(tenant, "viewer");
-        audit.awaitSealed(tenant, 4);
-        return tenant;
-    }
-
     /** Runs one statement with triggers off for this transaction only (superuser), as an attacker could. */
     private void bypassingTriggers(String sql, Object... args) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
@@ -82,7 +73,7 @@ class AuditTamperTest {
 
     @Test
     void oneEditedPayloadByteBreaksTheChainAtThatEvent() throws SQLException {
-        String tenant = tenantWithFourEvents("tamper-payload");
+        String tenant = audit.tenantWithFourEvents("tamper-payload");
         long seq = AuditApi.only(audit.records("?tenantId=" + tenant, TestApi.ADMIN_KEY), "TenantRenamedEvent")
                 .get("seq").asLong();
         byte[] original = jdbc.queryForObject("SELECT payload FROM domainevententry WHERE globalindex = ?",
@@ -106,7 +97,7 @@ class AuditTamperTest {
 
     @Test
     void aDeletedEventStillAppearsAndBreaksTheChainAtItsSeq() throws SQLException {
-        String tenant = tenantWithFourEvents("tamper-delete");
+        String tenant = audit.tenantWithFourEvents("tamper-delete");
         long seq = AuditApi.only(audit.records("?tenantId=" + tenant, TestApi.ADMIN_KEY), "TenantRenamedEvent")
                 .get("seq").asLong();
         Map<String, Object> row = jdbc.queryForMap("SELECT * FROM domainevententry WHERE globalindex = ?", seq);
