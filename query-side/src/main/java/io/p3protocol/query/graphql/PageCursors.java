@@ -8,7 +8,7 @@ import java.util.Base64;
  * another list, or anything that is not a cursor, is refused with a clear error rather than silently restarting.
  */
 public enum PageCursors {
-    TENANTS("tenants"), API_KEYS("apiKeys");
+    TENANTS("tenants"), API_KEYS("apiKeys"), RULE_TRIGGERS("ruleTriggers");
 
     public static final int DEFAULT_PAGE_SIZE = 20;
     public static final int MAX_PAGE_SIZE = 100;

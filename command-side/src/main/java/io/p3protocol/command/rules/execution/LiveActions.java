@@ -1,0 +1,174 @@
+package io.p3protocol.command.rules.execution;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.p3protocol.command.plugins.PluginEmit;
+import io.p3protocol.command.plugins.PluginRegistry;
+import io.p3protocol.command.plugins.PluginResult;
+import io.p3protocol.command.rules.actions.ActionCheck;
+import io.p3protocol.command.rules.actions.ActionResult;
+import io.p3protocol.command.rules.conditions.js.Js;
+import io.p3protocol.command.rules.conditions.js.JsError;
+import io.p3protocol.command.rules.conditions.js.JsJson;
+import io.p3protocol.command.rules.conditions.js.JsNumbers;
+import io.p3protocol.kernel.errors.InvalidInput;
+import io.p3protocol.kernel.errors.UnknownAggregate;
+import io.p3protocol.kernel.ledger.AllocateLedgerEventCommand;
+import io.p3protocol.kernel.ledger.AllocationRow;
+import io.p3protocol.kernel.ledger.AllocationShare;
+import io.p3protocol.kernel.ledger.LedgerAllocation;
+import io.p3protocol.kernel.rules.RuleTriggeredEvent;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs a live execution's actions for real, in order, all of them even after one fails (as the original's
+ * evaluateRule did), each giving the original's ActionResult. Every side effect is keyed by
+ * {@code <executionId>#<action index>}, so running the same execution again (a retry from the dead-letter queue)
+ * repeats nothing that already happened.
+ * <ul>
+ *   <li>{@code plugin_emit}: the registered plugin (PluginRegistry's errors for unknown or disabled ones).</li>
+ *   <li>{@code ledger_allocate}: an allocation on the Ledger aggregate; {@code Ledger event <id> not found}.</li>
+ *   <li>{@code webhook}, {@code anchor}: not part of this build (they need the vault and the anchoring service);
+ *       they fail honestly, nothing is sent or anchored.</li>
+ * </ul>
+ * Action-level failures are results; an exception (a database outage, say) propagates and the execution is
+ * dead-lettered as a whole.
+ */
+@Component
+public class LiveActions {
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    static final String NOT_AVAILABLE = "%s actions are not available in this build: %s; nothing was %s";
+
+    private final CommandGateway commands;
+    private final PluginRegistry plugins;
+    private final Clock clock;
+
+    public LiveActions(CommandGateway commands, PluginRegistry plugins, Clock clock) {
+        this.commands = commands;
+        this.plugins = plugins;
+        this.clock = clock;
+    }
+
+    public List<ActionResult> run(RuleTriggeredEvent execution) {
+        JsonNode action = execution.action();
+        List<ActionResult> results = new ArrayList<>();
+        if (action != null && action.isArray()) {
+            for (int i = 0; i < action.size(); i++) {
+                results.add(runOne(execution, action.get(i), i));
+            }
+        } else {
+            results.add(runOne(execution, action, 0));
+        }
+        return results;
+    }
+
+    public static ArrayNode toJson(List<ActionResult> results, com.fasterxml.jackson.databind.ObjectMapper mapper) {
+        ArrayNode array = NODES.arrayNode();
+        results.forEach(r -> array.add(mapper.valueToTree(r)));
+        return array;
+    }
+
+    private ActionResult runOne(RuleTriggeredEvent execution, JsonNode action, int index) {
+        ObjectNode metadata = NODES.objectNode();
+        if (action != null && action.get("type") != null) {
+            metadata.set("action", action.get("type"));
+        }
+        Optional<String> problem;
+        try {
+            problem = ActionCheck.firstProblem(action);
+        } catch (JsError e) {
+            problem = Optional.of(e.getMessage());
+        }
+        if (problem.isPresent()) {
+            return ActionResult.failed(problem.get(), metadata);
+        }
+        String effectId = execution.executionId() + "#" + index;
+        return switch (ActionCheck.type(action).orElseThrow()) {
+            case WEBHOOK -> notAvailable(metadata, "webhook",
+                    "HTTP delivery needs the vault (signing and encryption keys)", "sent");
+            case ANCHOR -> notAvailable(metadata, "anchor", "the anchoring service is not part of it", "anchored");
+            case PLUGIN_EMIT -> pluginEmit(execution, action, effectId, metadata);
+            case LEDGER_ALLOCATE -> ledgerAllocate(execution, action, effectId, metadata);
+        };
+    }
+
+    private static ActionResult notAvailable(ObjectNode metadata, String type, String why, String verb) {
+        metadata.put("available", false);
+        return ActionResult.failed(String.format(NOT_AVAILABLE, type, why, verb), metadata);
+    }
+
+    private ActionResult pluginEmit(RuleTriggeredEvent execution, JsonNode action, String emissionId,
+                                    ObjectNode metadata) {
+        String pluginId = Js.toJsString(JsJson.toJs(action.get("pluginId")));
+        metadata.put("pluginId", pluginId);
+        PluginRegistry.Lookup lookup = plugins.find(pluginId);
+        if (lookup.plugin() == null) {
+            return ActionResult.failed(lookup.error(), metadata);
+        }
+        JsonNode payload = truthy(action.get("payload")) ? action.get("payload") : execution.event();
+        PluginResult outcome = lookup.plugin().emit(new PluginEmit(emissionId, execution.tenantId(),
+                Js.toJsString(JsJson.toJs(action.get("eventType"))), payload, clock.instant(),
+                "rule:" + execution.ruleId()));
+        return outcome.success() ? ActionResult.succeeded(outcome.result(), metadata)
+                : ActionResult.failed(outcome.error(), metadata);
+    }
+
+    private ActionResult ledgerAllocate(RuleTriggeredEvent execution, JsonNode action, String allocationId,
+                                        ObjectNode metadata) {
+        String ledgerEventId = Js.toJsString(JsJson.toJs(action.get("ledgerEventId")));
+        String policyRef = truthy(action.get("policyRef")) ? Js.toJsString(JsJson.toJs(action.get("policyRef")))
+                : "default";
+        List<AllocationShare> shares = new ArrayList<>();
+        for (JsonNode allocation : action.get("allocations")) {
+            JsonNode bucket = allocation.get("bucket");
+            JsonNode percent = allocation.get("percent");
+            double value = JsNumbers.parseFloat(truthy(percent) ? Js.toJsString(JsJson.toJs(percent)) : "0");
+            shares.add(new AllocationShare(bucket == null ? null : bucket.asText(),
+                    BigDecimal.valueOf(value)));
+        }
+        metadata.put("policyRef", policyRef);
+        LedgerAllocation allocation;
+        try {
+            allocation = commands.sendAndWait(new AllocateLedgerEventCommand(ledgerEventId, execution.tenantId(),
+                    allocationId, shares, policyRef));
+        } catch (AggregateNotFoundException | UnknownAggregate e) {
+            return ActionResult.failed("Ledger event " + ledgerEventId + " not found", metadata);
+        } catch (CommandExecutionException e) {
+            if (e.getCause() instanceof UnknownAggregate) {
+                return ActionResult.failed("Ledger event " + ledgerEventId + " not found", metadata);
+            }
+            if (e.getCause() instanceof InvalidInput invalid) {
+                return ActionResult.failed(invalid.errors().get(0).message(), metadata);
+            }
+            throw e;
+        } catch (InvalidInput invalid) {
+            return ActionResult.failed(invalid.errors().get(0).message(), metadata);
+        }
+        ArrayNode rows = NODES.arrayNode();
+        for (AllocationRow row : allocation.allocations()) {
+            rows.addObject().put("ledgerEventId", ledgerEventId).put("bucket", row.bucket())
+                    .put("percent", row.percent()).put("amount", row.amount()).put("policyRef", policyRef);
+        }
+        ObjectNode result = NODES.objectNode().put("ledgerEventId", ledgerEventId);
+        result.set("allocations", rows);
+        result.put("totalAmount", allocation.totalAmount());
+        result.put("allocationId", allocation.allocationId());
+        metadata.put("count", rows.size());
+        return ActionResult.succeeded(result, metadata);
+    }
+
+    private static boolean truthy(JsonNode value) {
+        return Js.toBoolean(JsJson.toJs(value));
+    }
+}
