@@ -67,7 +67,7 @@ public class Ledger {
         List<AllocationRow> rows = new ArrayList<>();
         for (AllocationShare share : command.shares()) {
             rows.add(new AllocationRow(share.bucket(), share.percent(),
-                    amount.multiply(share.percent()).divide(HUNDRED, 8, RoundingMode.HALF_EVEN).stripTrailingZeros()));
+                    plain(amount.multiply(share.percent()).divide(HUNDRED, 8, RoundingMode.HALF_EVEN))));
         }
         LedgerAllocatedEvent event = new LedgerAllocatedEvent(ledgerEventId, tenantId, command.allocationId(), rows,
                 amount, command.policyRef() == null ? "default" : command.policyRef());
@@ -94,6 +94,12 @@ public class Ledger {
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
+    }
+
+    /** Without trailing zeros and never in exponent form (150, not 1.5E+2). */
+    private static BigDecimal plain(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     private static LedgerAllocation answer(LedgerAllocatedEvent event, boolean alreadyAllocated) {
