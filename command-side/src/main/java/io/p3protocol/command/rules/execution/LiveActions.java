@@ -157,15 +157,26 @@ public class LiveActions {
         }
         ArrayNode rows = NODES.arrayNode();
         for (AllocationRow row : allocation.allocations()) {
-            rows.addObject().put("ledgerEventId", ledgerEventId).put("bucket", row.bucket())
-                    .put("percent", row.percent()).put("amount", row.amount()).put("policyRef", policyRef);
+            ObjectNode json = rows.addObject().put("ledgerEventId", ledgerEventId).put("bucket", row.bucket());
+            json.set("percent", jsNumber(row.percent()));
+            json.set("amount", jsNumber(row.amount()));
+            json.put("policyRef", policyRef);
         }
         ObjectNode result = NODES.objectNode().put("ledgerEventId", ledgerEventId);
         result.set("allocations", rows);
-        result.put("totalAmount", allocation.totalAmount());
+        result.set("totalAmount", jsNumber(allocation.totalAmount()));
         result.put("allocationId", allocation.allocationId());
         metadata.put("count", rows.size());
         return ActionResult.succeeded(result, metadata);
+    }
+
+    /** A number as the original's JSON showed it (a JavaScript number: 300, not 300.0). */
+    private static JsonNode jsNumber(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        if (stripped.scale() <= 0 && stripped.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) < 0) {
+            return NODES.numberNode(stripped.longValueExact());
+        }
+        return NODES.numberNode(value.doubleValue());
     }
 
     private static boolean truthy(JsonNode value) {
