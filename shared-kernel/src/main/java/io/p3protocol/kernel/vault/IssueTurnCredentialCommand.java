@@ -3,16 +3,14 @@ package io.p3protocol.kernel.vault;
 import io.p3protocol.kernel.messaging.TenantScoped;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-import java.time.Instant;
-
 /**
- * Issue a TURN REST credential for {@code user}, valid until {@code expiresAt}, keyed by the tenant's current
+ * Issue a TURN REST credential for {@code user}, valid for 30 minutes, keyed by the tenant's current
  * {@code TURN_CREDENTIAL}. Routed to that secret's aggregate, which records the issue.
  */
-public record IssueTurnCredentialCommand(@TargetAggregateIdentifier String secretId, String tenantId, String user,
-                                         Instant expiresAt) implements TenantScoped {
-    public static IssueTurnCredentialCommand of(String tenantId, String user, Instant expiresAt) {
+public record IssueTurnCredentialCommand(@TargetAggregateIdentifier String secretId, String tenantId, String user)
+        implements TenantScoped {
+    public static IssueTurnCredentialCommand of(String tenantId, String user) {
         return new IssueTurnCredentialCommand(
-                SecretNames.secretId(tenantId, ManagedSecretKind.TURN_CREDENTIAL.name()), tenantId, user, expiresAt);
+                SecretNames.secretId(tenantId, ManagedSecretKind.TURN_CREDENTIAL.name()), tenantId, user);
     }
 }
