@@ -134,13 +134,15 @@ public class Secret {
         return new SecretVersion(name, version, expiresAt, value);
     }
 
+    /** Answers the last version, now undecryptable. */
     @CommandHandler
-    public void handle(DestroySecretCommand command, SecretKeyring keyring, DeadlineManager deadlines) {
+    public int handle(DestroySecretCommand command, SecretKeyring keyring, DeadlineManager deadlines) {
         requireLive();
         keyring.eraseAll(tenantId, name);
         apply(new SecretDestroyedEvent(tenantId, name, version));
         deadlines.cancelAllWithinScope(EXPIRING_SOON_DEADLINE, scope());
         deadlines.cancelAllWithinScope(EXPIRY_DEADLINE, scope());
+        return version;
     }
 
     /** coturn's REST scheme: username {@code <unix expiry>:<user>}, credential HMAC-SHA1 keyed by this secret. */
