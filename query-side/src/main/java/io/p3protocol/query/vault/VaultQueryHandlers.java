@@ -45,8 +45,11 @@ public class VaultQueryHandlers {
             args.add(query.name());
         }
         if (query.expiringWithinDays() != null) {
-            sql.append(" AND status <> 'DESTROYED' AND expires_at <= ?");
+            // By the clock, or by what the deadlines recorded (agreeing with the reported status)
+            sql.append(" AND status <> 'DESTROYED' AND (expires_at <= ? OR status = 'EXPIRED'"
+                    + " OR (status = 'EXPIRING' AND ?))");
             args.add(Timestamp.from(now.plus(Duration.ofDays(query.expiringWithinDays()))));
+            args.add(Duration.ofDays(query.expiringWithinDays()).compareTo(SecretStatus.WARNING) >= 0);
         }
         sql.append(" ORDER BY tenant_id, name");
         return new SecretList(jdbc.query(sql.toString(), (rs, i) -> {
