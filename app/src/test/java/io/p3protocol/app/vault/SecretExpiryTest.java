@@ -101,10 +101,24 @@ class SecretExpiryTest {
     @Test
     void storingSchedulesTheWarningAndTheExpiryDeadlines() {
         vault.mustStore(key, "scheduled", "v");
-        assertThat(jdbc.queryForObject("""
+        assertThat(deadlineTasks("scheduled")).isEqualTo(2);
+    }
+
+    @Test
+    void rotatingReplacesTheDeadlinesAndDestroyingCancelsThem() {
+        vault.mustStore(key, "rescheduled", "v");
+        assertThat(vault.rotate(key, "rescheduled", null).status()).isEqualTo(200);
+        assertThat(deadlineTasks("rescheduled")).isEqualTo(2);
+        assertThat(vault.destroy(key, "rescheduled").status()).isEqualTo(200);
+        assertThat(deadlineTasks("rescheduled")).isZero();
+    }
+
+    /** Persisted deadlines whose (binary) data names the secret: its scope descriptor carries the aggregate id. */
+    private int deadlineTasks(String name) {
+        return jdbc.queryForObject("""
                 SELECT count(*) FROM scheduled_tasks WHERE task_name = 'AxonDeadline'
                 AND position(? IN task_data) > 0""", Integer.class,
-                (Object) (tenant + "/scheduled").getBytes(java.nio.charset.StandardCharsets.UTF_8))).isEqualTo(2);
+                (Object) (tenant + "/" + name).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.p3protocol.app.vault;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.p3protocol.app.support.Await;
 import io.p3protocol.app.support.IntegrationTest;
 import io.p3protocol.app.support.TestApi;
 import org.junit.jupiter.api.BeforeEach;
@@ -172,6 +173,23 @@ class VaultApiTest {
         TestApi.Response r = vault.store(key, "bad name!", "x");
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.json().get("code").asText()).isEqualTo("validation_failed");
+    }
+
+    /** Reveals and TURN issues grow a secret's stream: it is snapshotted, and loads from the snapshot. */
+    @Test
+    void aMuchRevealedSecretIsSnapshottedAndStillWorks() {
+        String value = "snap-" + UUID.randomUUID();
+        vault.mustStore(key, "busy", value);
+        for (int i = 0; i < 55; i++) {
+            vault.mustReveal(key, "busy");
+        }
+        Await.until(Duration.ofSeconds(20), "snapshot of the busy secret", () -> jdbc.queryForObject(
+                "SELECT count(*) FROM snapshotevententry WHERE aggregateidentifier = ?", Integer.class,
+                tenant + "/busy") > 0);
+        assertThat(vault.mustReveal(key, "busy")).isEqualTo(value);
+        assertThat(vault.rotate(key, "busy", Map.of("value", value + "-2")).status()).isEqualTo(200);
+        assertThat(vault.reveal(key, "busy", 1).status()).isEqualTo(410);
+        assertThat(vault.mustReveal(key, "busy")).isEqualTo(value + "-2");
     }
 
     @Test
