@@ -83,10 +83,12 @@ public class TenantDataKeys {
 
     /** Adds the wrap of {@code key} under {@code generation}'s {@code master} key unless one exists; true when added. */
     boolean insertWrap(String tenantId, int generation, SecretKey master, SecretKey key) {
+        // Never under a retired generation: a node that has not heard of a retirement must not revive its wraps.
         return jdbc.update("""
-                INSERT INTO vault_tenant_key_wrap (tenant_id, master_generation, wrapped_key) VALUES (?, ?, ?)
+                INSERT INTO vault_tenant_key_wrap (tenant_id, master_generation, wrapped_key)
+                SELECT ?, generation, ? FROM vault_master_key WHERE generation = ? AND retired_at IS NULL
                 ON CONFLICT DO NOTHING""",
-                tenantId, generation, AesGcm.seal(master, key.getEncoded(), aad(tenantId, generation))) == 1;
+                tenantId, AesGcm.seal(master, key.getEncoded(), aad(tenantId, generation)), generation) == 1;
     }
 
     SecretKey unwrap(String tenantId, int generation, byte[] wrapped) {
