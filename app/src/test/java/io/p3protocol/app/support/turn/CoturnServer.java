@@ -1,0 +1,81 @@
+package io.p3protocol.app.support.turn;
+
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real coturn (Debian's {@code turnserver}) on loopback, configured for the TURN REST API
+ * ({@code use-auth-secret}) with the given shared secret: the deployment the vault's TURN credentials are for.
+ * Installed by {@code tools/coturn/install.sh}.
+ */
+public final class CoturnServer implements AutoCloseable {
+
+    public static final String REALM = "p3.test";
+    private static final Path BINARY = Path.of("/usr/bin/turnserver");
+
+    private final Process process;
+    private final InetSocketAddress address;
+    private final Path log;
+
+    private CoturnServer(Process process, InetSocketAddress address, Path log) {
+        this.process = process;
+        this.address = address;
+        this.log = log;
+    }
+
+    public static Optional<Path> installedBinary() {
+        return Files.isExecutable(BINARY) ? Optional.of(BINARY) : Optional.empty();
+    }
+
+    public static CoturnServer start(String staticAuthSecret, Path workDir) throws IOException {
+        int port = freeUdpPort();
+        Path log = workDir.resolve("turnserver.log");
+        Files.createDirectories(workDir);
+        List<String> command = List.of(BINARY.toString(), "-n",
+                "--listening-ip=127.0.0.1", "--relay-ip=127.0.0.1", "--listening-port=" + port,
+                "--min-port=49152", "--max-port=65535",
+                "--use-auth-secret", "--static-auth-secret=" + staticAuthSecret, "--realm=" + REALM,
+                "--no-tls", "--no-dtls", "--no-cli", "--no-tcp-relay",
+                "--pidfile=" + workDir.resolve("turnserver.pid"),
+                "--userdb=" + workDir.resolve("turndb"),
+                "--log-file=" + log, "--simple-log", "--no-stdout-log", "--verbose");
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(workDir.resolve("turnserver.out").toFile())
+                .start();
+        return new CoturnServer(process, new InetSocketAddress("127.0.0.1", port), log);
+    }
+
+    public InetSocketAddress address() {
+        return address;
+    }
+
+    /** What the server logged, for assertion messages. */
+    public String log() {
+        try {
+            return Files.exists(log) ? Files.readString(log) : "(no log)";
+        } catch (IOException e) {
+            return "(log unreadable: " + e + ")";
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(5, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+
+    private static int freeUdpPort() throws IOException {
+        try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+            return probe.getLocalPort();
+        }
+    }
+}
