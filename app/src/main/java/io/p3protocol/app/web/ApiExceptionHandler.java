@@ -9,6 +9,7 @@ import io.p3protocol.kernel.errors.DomainRuleViolation;
 import io.p3protocol.kernel.errors.InvalidInput;
 import io.p3protocol.kernel.errors.NoLongerAvailable;
 import io.p3protocol.kernel.errors.UnknownAggregate;
+import io.p3protocol.kernel.errors.ValidationError;
 import jakarta.validation.ConstraintViolationException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -94,6 +95,15 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return validation(e.errors().stream().map(f -> new FieldProblem(f.field(), f.message())).toList());
     }
 
+    /** The telemetry wire format: code VALIDATION_ERROR with {@code details}. */
+    @ExceptionHandler(ValidationError.class)
+    ResponseEntity<Object> validationError(ValidationError e) {
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, ValidationError.CODE, e.getMessage());
+        problem.setTitle("Invalid request");
+        problem.setProperty("details", e.details().stream().map(f -> new FieldProblem(f.field(), f.message())).toList());
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<Object> constraint(ConstraintViolationException e) {
         List<FieldProblem> errors = e.getConstraintViolations().stream()
@@ -128,6 +138,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (e instanceof AccessDenied a) return denied(a);
         if (e instanceof IllegalArgumentException i) return illegalArgument(i);
         if (e instanceof InvalidInput v) return invalidInput(v);
+        if (e instanceof ValidationError v) return validationError(v);
         return unexpected(e);
     }
 
