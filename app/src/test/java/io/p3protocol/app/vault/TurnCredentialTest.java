@@ -15,7 +15,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The TURN credential endpoint. (Acceptance by a real coturn is the lead's interop test.) */
+/** The TURN credential endpoint. (Acceptance by a real coturn: CoturnInteropTest.) */
 @IntegrationTest
 class TurnCredentialTest {
     @LocalServerPort
@@ -78,6 +78,13 @@ class TurnCredentialTest {
     @Test
     void aUserIdWithAColonIs400() {
         TestApi.Response r = vault.turn(operatorKey, Map.of("userId", "a:b"));
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("code").asText()).isEqualTo("validation_failed");
+    }
+
+    @Test
+    void aLifetimeBeyondThirtyMinutesIs400() {
+        TestApi.Response r = vault.turn(operatorKey, Map.of("userId", "alice", "ttlSeconds", 1801));
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.json().get("code").asText()).isEqualTo("validation_failed");
     }

@@ -60,7 +60,8 @@ public class Secret {
     public static final String EXPIRY_DEADLINE = "secret-expiry";
     public static final Duration ROTATION_PERIOD = Duration.ofDays(90);
     public static final Duration EXPIRY_WARNING = Duration.ofDays(7);
-    public static final Duration TURN_CREDENTIAL_VALIDITY = Duration.ofMinutes(30);
+    public static final Duration TURN_CREDENTIAL_VALIDITY =
+            Duration.ofSeconds(IssueTurnCredentialCommand.MAX_VALIDITY_SECONDS);
 
     @AggregateIdentifier
     private String secretId;
@@ -152,9 +153,14 @@ public class Secret {
         if (!ManagedSecretKind.TURN_CREDENTIAL.name().equals(name)) {
             throw new IllegalArgumentException("TURN credentials are keyed by TURN_CREDENTIAL, not " + name);
         }
+        if (command.validitySeconds() < 1 || command.validitySeconds() > TURN_CREDENTIAL_VALIDITY.toSeconds()) {
+            throw new IllegalArgumentException("a TURN credential is valid for 1 to "
+                    + TURN_CREDENTIAL_VALIDITY.toSeconds() + " seconds, not " + command.validitySeconds());
+        }
         Instant now = clock.instant();
         requireNotExpired(now);
-        Instant validUntil = now.plus(TURN_CREDENTIAL_VALIDITY).truncatedTo(ChronoUnit.SECONDS); // never beyond 30 min
+        // Truncated down, so never beyond the asked validity (and never beyond 30 minutes).
+        Instant validUntil = now.plusSeconds(command.validitySeconds()).truncatedTo(ChronoUnit.SECONDS);
         String username = TurnRestCredential.username(validUntil.getEpochSecond(), command.user());
         String credential = TurnRestCredential.credential(keyring.open(tenantId, name, version, sealedValue), username);
         apply(new TurnCredentialIssuedEvent(tenantId, username, validUntil, version));

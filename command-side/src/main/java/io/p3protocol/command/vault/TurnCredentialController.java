@@ -39,7 +39,8 @@ public class TurnCredentialController {
         this.secrets = secrets;
     }
 
-    public record TurnCredentialRequest(String userId) {
+    /** {@code ttlSeconds}: 1 to 1800, default 1800 (30 minutes). */
+    public record TurnCredentialRequest(String userId, Long ttlSeconds) {
     }
 
     public record TurnCredentialResponse(String username, String credential, Instant expiresAt, long ttlSeconds) {
@@ -50,7 +51,8 @@ public class TurnCredentialController {
     }
 
     @PostMapping("/api/vault/turn-credentials")
-    @Operation(summary = "Issue a TURN credential valid for 30 minutes (operator): username <unixExpiry>:<user>, "
+    @Operation(summary = "Issue a TURN credential valid for ttlSeconds (1-1800, default 1800) (operator): "
+            + "username <unixExpiry>:<user>, "
             + "credential base64(HMAC-SHA1(TURN_CREDENTIAL, username)). Recorded (without the credential).")
     public ResponseEntity<TurnCredentialResponse> issue(@Parameter(hidden = true) Caller caller,
                                                         @RequestBody(required = false) TurnCredentialRequest request) {
@@ -59,8 +61,13 @@ public class TurnCredentialController {
         if (!USER.matcher(user).matches()) {
             throw InvalidInput.of("userId", "1 to 128 of letters, digits and . _ @ + - (no ':')");
         }
+        long validity = request == null || request.ttlSeconds() == null
+                ? IssueTurnCredentialCommand.MAX_VALIDITY_SECONDS : request.ttlSeconds();
+        if (validity < 1 || validity > IssueTurnCredentialCommand.MAX_VALIDITY_SECONDS) {
+            throw InvalidInput.of("ttlSeconds", "1 to " + IssueTurnCredentialCommand.MAX_VALIDITY_SECONDS);
+        }
         secrets.ensureStored(tenant, ManagedSecretKind.TURN_CREDENTIAL.name());
-        TurnCredential issued = commands.sendAndWait(IssueTurnCredentialCommand.of(tenant, user));
+        TurnCredential issued = commands.sendAndWait(IssueTurnCredentialCommand.of(tenant, user, validity));
         long ttl = Math.max(0, issued.expiresAt().getEpochSecond() - Instant.now().getEpochSecond());
         return ResponseEntity.ok().cacheControl(CacheControl.noStore())
                 .body(new TurnCredentialResponse(issued.username(), issued.credential(), issued.expiresAt(), ttl));

@@ -329,6 +329,27 @@ class SecretTest {
     }
 
     @Test
+    void aTurnCredentialCanBeAskedToLiveShorterThanThirtyMinutes() {
+        SecretStoredEvent turn = new SecretStoredEvent(TENANT, "TURN_CREDENTIAL", 1, keyring.sealNewVersion(TENANT,
+                "TURN_CREDENTIAL", 1, "s".getBytes(StandardCharsets.UTF_8)), true, start.plus(Secret.ROTATION_PERIOD));
+        Instant validUntil = fixture.currentTime().plusSeconds(60).truncatedTo(ChronoUnit.SECONDS);
+        fixture.given(turn)
+                .when(IssueTurnCredentialCommand.of(TENANT, "alice", 60))
+                .expectEvents(new TurnCredentialIssuedEvent(TENANT, validUntil.getEpochSecond() + ":alice",
+                        validUntil, 1));
+    }
+
+    @Test
+    void aTurnCredentialNeverLivesLongerThanThirtyMinutes() {
+        SecretStoredEvent turn = new SecretStoredEvent(TENANT, "TURN_CREDENTIAL", 1, keyring.sealNewVersion(TENANT,
+                "TURN_CREDENTIAL", 1, "s".getBytes(StandardCharsets.UTF_8)), true, start.plus(Secret.ROTATION_PERIOD));
+        fixture.given(turn)
+                .when(IssueTurnCredentialCommand.of(TENANT, "alice", 30 * 60 + 1))
+                .expectException(IllegalArgumentException.class)
+                .expectNoEvents();
+    }
+
+    @Test
     void aTurnCredentialIsNotIssuedFromAnExpiredSecret() {
         SecretStoredEvent turn = new SecretStoredEvent(TENANT, "TURN_CREDENTIAL", 1, keyring.sealNewVersion(TENANT,
                 "TURN_CREDENTIAL", 1, "s".getBytes(StandardCharsets.UTF_8)), true, start.plus(Secret.ROTATION_PERIOD));
