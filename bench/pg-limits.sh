@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # The raw PostgreSQL limits that the benchmarks report their figures against, measured on the same database and in
 # the same run: A1 single-row event INSERT, A2 command-shaped append (read the aggregate's version, insert the next
-# event, one transaction), C catch-up read in 1000-row pages.
+# event, one transaction), B batched append (1000 event rows in one INSERT, one transaction; what telemetry
+# batches compare with), C catch-up read in 1000-row pages.
 #
 # The bench's own copy of the team's reference measurement (shared/tools/pg-limits.sh): the same schema, payload,
-# scripts and pgbench options, so the numbers are comparable. Two differences: the output has a fifth column,
+# scripts and pgbench options, so the numbers are comparable. Three differences: test B is the bench's own; the output has a fifth column,
 # pgbench's mean latency per transaction (for the latency ratios), and the arithmetic uses awk instead of bc.
 #
 # Connection from the usual libpq variables (PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE); PGHOST must be a
@@ -43,6 +44,9 @@ SELECT coalesce(max(seq), 0) + 1 AS nseq FROM p3_limits.events_w WHERE aggregate
 INSERT INTO p3_limits.events_w (aggregate_id, seq, event_type, payload, metadata) VALUES (md5(:agg::text)::uuid::text, :nseq, 'ChannelUpdatedEvent', '$P', '$M');
 END;
 SQL
+cat >"$work/b.sql" <<SQL
+INSERT INTO p3_limits.events_w (aggregate_id, seq, event_type, payload, metadata) SELECT md5(random()::text)::uuid::text, g, 'ChannelUpdatedEvent', '$P', '$M' FROM generate_series(1, 1000) g;
+SQL
 cat >"$work/c.sql" <<SQL
 \set x random(0, 299000)
 SELECT global_seq, aggregate_id, seq, event_type, payload, metadata, created_at FROM p3_limits.events_r WHERE global_seq > :x ORDER BY global_seq LIMIT 1000;
@@ -61,4 +65,5 @@ run warmup "$work/a1.sql" 8 1 >/dev/null
 run A1_single_row_insert "$work/a1.sql" 1 1
 run A1_single_row_insert "$work/a1.sql" 8 1
 run A2_command_append "$work/a2.sql" 8 1
+run B_batch_insert_1000 "$work/b.sql" 2 1000
 run C_catchup_read_1000 "$work/c.sql" 1 1000

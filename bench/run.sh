@@ -16,6 +16,9 @@
 #   BENCH_EVENTS_TARGET=100000  seed (through the API) until the store holds this many events
 #   BENCH_SEED_MAX_SECONDS=1800  upper bound on seeding time
 #   BENCH_SCENARIOS=commands,seed,replay,export   BENCH_EXPORT_RUNS=3   BENCH_REPLAY_RUNS=1
+#   BENCH_TELEMETRY=1        telemetry ingestion (BenchMain telemetry) after the load scenarios, on the same app:
+#   BENCH_TELEMETRY_CLIENTS=2 BENCH_TELEMETRY_DURATION=20 (saturation seconds) BENCH_TELEMETRY_RATE=20000 (paced
+#                            events/s) BENCH_TELEMETRY_PACED_SECONDS=20
 #   BENCH_STARTUP_COLD=3 BENCH_STARTUP_WARM=1 BENCH_STARTUP_FIRST=1   start-to-ready runs (all 0 to skip; medians reported):
 #                            cold = empty P3_DATA_DIR; warm = restart on it; first = empty P3_DATA_DIR and java.io.tmpdir
 #   BENCH_PGDATA=DIR         keep the cluster in DIR and reuse it (and its seeded events) on the next run
@@ -41,6 +44,11 @@ SEED_MAX=${BENCH_SEED_MAX_SECONDS:-1800}
 SCENARIOS=${BENCH_SCENARIOS:-commands,seed,replay,export}
 EXPORT_RUNS=${BENCH_EXPORT_RUNS:-3}
 REPLAY_RUNS=${BENCH_REPLAY_RUNS:-1}
+TELEMETRY=${BENCH_TELEMETRY:-1}
+TELEMETRY_CLIENTS=${BENCH_TELEMETRY_CLIENTS:-2}
+TELEMETRY_DURATION=${BENCH_TELEMETRY_DURATION:-20}
+TELEMETRY_RATE=${BENCH_TELEMETRY_RATE:-20000}
+TELEMETRY_PACED=${BENCH_TELEMETRY_PACED_SECONDS:-20}
 STARTUP_COLD=${BENCH_STARTUP_COLD:-3}
 STARTUP_WARM=${BENCH_STARTUP_WARM:-1}
 STARTUP_FIRST=${BENCH_STARTUP_FIRST:-1}
@@ -227,6 +235,12 @@ if [ -n "$SCENARIOS" ] && [ "$SCENARIOS" != none ]; then
     --scenarios "$SCENARIOS" --duration "$DURATION" --warmup "$WARMUP" --clients "$CLIENTS" \
     --events-target "$EVENTS_TARGET" --seed-max-seconds "$SEED_MAX" --export-runs "$EXPORT_RUNS" \
     --replay-runs "$REPLAY_RUNS" --out "$OUT/load.json" || log "BenchMain load failed (partial results kept)"
+  # After the load scenarios: its ~10^6 events would otherwise slow the replay and the export measured above.
+  if [ "$TELEMETRY" = 1 ]; then
+    bench telemetry --base-url "http://127.0.0.1:$APP_PORT" --api-key "$ADMIN_KEY" --clients "$TELEMETRY_CLIENTS" \
+      --duration "$TELEMETRY_DURATION" --paced-rate "$TELEMETRY_RATE" --paced-duration "$TELEMETRY_PACED" \
+      --out "$OUT/telemetry.json" || log "BenchMain telemetry failed"
+  fi
   stop_app
 fi
 
@@ -251,7 +265,8 @@ fi
 
 # ---------------------------------------------------------------- report
 git_rev=$(cd "$root" && git rev-parse --short HEAD 2>/dev/null || echo unknown)
-bench report --limits "$OUT/pg-limits.tsv" --limits-after "$OUT/pg-limits-after.tsv" --load "$OUT/load.json" --startup "$OUT/startup.json" \
+bench report --limits "$OUT/pg-limits.tsv" --limits-after "$OUT/pg-limits-after.tsv" --load "$OUT/load.json" \
+  --telemetry "$OUT/telemetry.json" --startup "$OUT/startup.json" \
   --pg-start-seconds "$PG_START_SECONDS" \
   --info "PostgreSQL=$PG_VERSION on 127.0.0.1, $PG_SETTINGS;App jar=$(basename "$APP_JAR") (sha256 $(sha256sum "$tmp/app.jar" | cut -c1-12)), commit $git_rev;Results=$OUT" \
   --out-json "$OUT/results.json" --out-md "$OUT/results.md"

@@ -45,6 +45,15 @@ final class AppClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Like {@link #postJson(String, String)} with extra headers (name, value, name, value...). */
+    HttpResponse<String> postJson(String path, String json, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder b = request(path).header("Content-Type", "application/json").header("Accept", "application/json");
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
+        return http.send(b.POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     HttpResponse<String> post(String path) throws IOException, InterruptedException {
         return http.send(request(path).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -24,7 +24,8 @@ import java.util.UUID;
  *   BenchMain load    --base-url http://127.0.0.1:8080 --api-key KEY [--db-url jdbc:postgresql://127.0.0.1:5432/p3
  *                     --db-user U --db-password P] --out load.json [options]
  *   BenchMain startup --jar app.jar --admin-key KEY --work-dir DIR --out startup.json [options]
- *   BenchMain report  --limits pg-limits.tsv [--load load.json] [--startup startup.json] [--pg-start-seconds S]
+ *   BenchMain telemetry --base-url http://127.0.0.1:8080 --api-key ADMIN_KEY --out telemetry.json [options]
+ *   BenchMain report  --limits pg-limits.tsv [--load load.json] [--telemetry telemetry.json] [--startup startup.json] [--pg-start-seconds S]
  *                     --out-json results.json --out-md results.md
  * </pre>
  * Run with no arguments for the option list. bench/run.sh does all three against a throwaway PostgreSQL.
@@ -43,6 +44,7 @@ public final class BenchMain {
             switch (argv[0]) {
                 case "load" -> load(new Args(argv, 1));
                 case "startup" -> startup(new Args(argv, 1));
+                case "telemetry" -> telemetry(new Args(argv, 1));
                 case "report" -> report(new Args(argv, 1));
                 default -> {
                     usage();
@@ -58,7 +60,7 @@ public final class BenchMain {
 
     private static void usage() {
         System.err.println(String.join("\n",
-                "usage: BenchMain load|startup|report [--option value ...]",
+                "usage: BenchMain load|telemetry|startup|report [--option value ...]",
                 "load:    --base-url URL (loopback)  --api-key KEY  --out FILE",
                 "         [--db-url JDBC --db-user U --db-password P]   read-only event counts (else estimated from processor positions)",
                 "         [--scenarios commands,seed,replay,export] [--duration 15] [--warmup 5] [--clients 1,8]",
@@ -67,9 +69,12 @@ public final class BenchMain {
                 "         [--audit-path /api/audit/events]",
                 "         [--audit-key KEY]   another key for the export (default: --api-key)",
                 "         [--export-runs 3] [--export-timeout 900] [--wait-ready 180] [--request-timeout 30] [--events-table domainevententry]",
+                "telemetry: --base-url URL (loopback)  --api-key PLATFORM_ADMIN_KEY  --out FILE",
+                "         [--clients 2] [--batch 1000] [--warmup 5] [--duration 20] [--paced-rate 20000] [--paced-duration 20]",
+                "         [--drain-timeout 300] [--wait-ready 180] [--request-timeout 60]",
                 "startup: --jar APP_JAR --admin-key KEY --work-dir DIR --out FILE [--first-runs 1] [--cold-runs 1] [--warm-runs 1]",
                 "         [--ready-timeout 180] [--launch-prefix 'runuser -u postgres --'] [--data-owner USER] [--java PATH]",
-                "report:  --limits TSV [--limits-after TSV] [--load FILE] [--startup FILE] [--pg-start-seconds S] [--info 'k=v;k=v']",
+                "report:  --limits TSV [--limits-after TSV] [--load FILE] [--telemetry FILE] [--startup FILE] [--pg-start-seconds S] [--info 'k=v;k=v']",
                 "         --out-json FILE --out-md FILE"));
     }
 
@@ -336,6 +341,47 @@ public final class BenchMain {
         writeJson(out, result);
     }
 
+    // ---------------------------------------------------------------- telemetry
+
+    private static void telemetry(Args a) throws Exception {
+        String baseUrl = a.required("base-url");
+        String apiKey = a.required("api-key");
+        Path out = Path.of(a.required("out"));
+        int clients = a.integer("clients", 2);
+        int batch = a.integer("batch", 1000);
+        Duration warmup = Duration.ofSeconds(a.lng("warmup", 5));
+        Duration duration = Duration.ofSeconds(a.lng("duration", 20));
+        double pacedRate = a.dbl("paced-rate", 20_000);
+        Duration pacedDuration = Duration.ofSeconds(a.lng("paced-duration", 20));
+        Duration drainTimeout = Duration.ofSeconds(a.lng("drain-timeout", 300));
+        Duration waitReady = Duration.ofSeconds(a.lng("wait-ready", 180));
+        Duration requestTimeout = Duration.ofSeconds(a.lng("request-timeout", 60));
+        a.rejectUnknown();
+        if (clients < 1 || clients > 64 || batch < 1 || batch > 1000) {
+            throw new IllegalArgumentException("1..64 clients and batches of 1..1000 events");
+        }
+        AppClient app = new AppClient(baseUrl, apiKey, requestTimeout);
+        awaitHealthy(app, waitReady);
+        String runId = UUID.randomUUID().toString().substring(0, 8);
+        log("telemetry: " + clients + " clients, batches of " + batch + ", " + warmup.toSeconds() + " s warm-up, "
+                + duration.toSeconds() + " s saturation, then " + pacedDuration.toSeconds() + " s paced at " + pacedRate + " events/s");
+        ObjectNode result = AppClient.JSON.createObjectNode();
+        result.put("runId", runId);
+        result.put("startedAt", Instant.now().toString());
+        result.put("loadAverageBefore", loadAverage());
+        try {
+            result.setAll(new TelemetryBench(app, baseUrl, requestTimeout, batch, runId)
+                    .run(clients, warmup, duration, pacedRate, pacedDuration, drainTimeout));
+        } catch (Exception e) {
+            result.put("error", e.toString());
+            log("  failed: " + e);
+        }
+        result.put("loadAverageAfter", loadAverage());
+        result.put("finishedAt", Instant.now().toString());
+        writeJson(out, result);
+        log("wrote " + out);
+    }
+
     // ---------------------------------------------------------------- report
 
     private static void report(Args a) throws Exception {
@@ -343,6 +389,7 @@ public final class BenchMain {
         String limitsAfterFile = a.str("limits-after", null);
         String loadFile = a.str("load", null);
         String startupFile = a.str("startup", null);
+        String telemetryFile = a.str("telemetry", null);
         double pgStart = a.dbl("pg-start-seconds", Double.NaN);
         String info = a.str("info", "");
         Path outJson = Path.of(a.required("out-json"));
@@ -354,6 +401,11 @@ public final class BenchMain {
                 ? PgLimits.parseTsv(Files.readString(Path.of(limitsAfterFile))) : null;
         JsonNode load = readIfExists(loadFile);
         JsonNode startup = readIfExists(startupFile);
+        JsonNode telemetry = readIfExists(telemetryFile);
+        if (telemetry != null) { // reported as one more scenario of the load
+            load = load instanceof ObjectNode o ? o : AppClient.JSON.createObjectNode();
+            ((ObjectNode) load).set("telemetry", telemetry);
+        }
         Map<String, String> env = new LinkedHashMap<>();
         env.put("Generated", Instant.now().toString());
         env.put("Host", Runtime.getRuntime().availableProcessors() + " CPUs, " + memTotal() + ", "
@@ -459,7 +511,7 @@ public final class BenchMain {
         Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
-    private static void log(String msg) {
+    static void log(String msg) {
         System.err.println("[bench " + Instant.now().toString().substring(11, 19) + "] " + msg);
     }
 }

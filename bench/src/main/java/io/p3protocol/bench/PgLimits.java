@@ -12,6 +12,7 @@ public final class PgLimits {
     public static final String A1 = "A1_single_row_insert";
     public static final String A2 = "A2_command_append";
     public static final String C = "C_catchup_read_1000";
+    public static final String B = "B_batch_insert_1000";
 
     /** One pgbench run. {@code latencyAvgMs} is NaN when the file has no such column. */
     public record Limit(String test, int clients, double txPerSec, double rowsPerSec, double latencyAvgMs) {

@@ -21,6 +21,7 @@ final class Report {
     static final double REPLAY_TARGET = 20_000;
     static final double EXPORT_TARGET = 50_000;
     static final double START_TARGET_S = 15;
+    static final double TELEMETRY_TARGET = 20_000;
 
     private Report() {
     }
@@ -57,6 +58,15 @@ final class Report {
         JsonNode export = load == null ? null : load.get("export");
         t.add(new RatioTable.Row("Audit export (NDJSON)" + eventsNote(export, "records"), num(export == null ? null : export.get("medianEventsPerSecond")),
                 "events/s", "C catch-up read, 1000-row pages", c, "rows/s", RatioTable.Target.atLeast(EXPORT_TARGET, "events/s")));
+        double b = lim.find(PgLimits.B).map(PgLimits.Limit::rowsPerSec).orElse(Double.NaN);
+        JsonNode telemetry = load == null ? null : load.get("telemetry");
+        JsonNode saturation = telemetry == null ? null : telemetry.get("saturation");
+        t.add(new RatioTable.Row("Telemetry end to end (HTTP batches of 1000 → stored → projected)",
+                num(saturation == null ? null : saturation.get("endToEndEventsPerSecond")), "events/s",
+                "B batched INSERT, 1000 rows/tx", b, "rows/s", RatioTable.Target.atLeast(TELEMETRY_TARGET, "events/s")));
+        t.add(new RatioTable.Row("Telemetry ingest (HTTP 201)",
+                num(saturation == null ? null : saturation.get("ingestEventsPerSecond")), "events/s",
+                "B batched INSERT, 1000 rows/tx", b, "rows/s", RatioTable.Target.atLeast(TELEMETRY_TARGET, "events/s")));
         for (String kind : List.of("cold", "warm", "first")) {
             double s = median(startupSeconds(startup, kind));
             String what = switch (kind) {
@@ -114,6 +124,7 @@ final class Report {
         section(sb, "Seeding", load == null ? null : load.get("seed"));
         section(sb, "Projection replay", load == null ? null : load.get("replay"));
         section(sb, "Audit export", load == null ? null : load.get("export"));
+        section(sb, "Telemetry ingestion", load == null ? null : load.get("telemetry"));
         section(sb, "Start to ready", startup);
 
         sb.append("\n## Raw PostgreSQL limits (pgbench, same cluster, same run)\n\n");

@@ -63,11 +63,24 @@ class ReportTest {
     void missingPartsAreNotMeasuredRatherThanZero() {
         List<RatioTable.Row> rows = Report.table(null, null, null, Double.NaN).rows();
         assertThat(rows).extracting(RatioTable.Row::figure).containsExactly("Projection replay", "Audit export (NDJSON)",
+                "Telemetry end to end (HTTP batches of 1000 → stored → projected)", "Telemetry ingest (HTTP 201)",
                 "Start to ready, embedded default (cold: empty data dir)", "Start to ready, embedded default (warm: restart on that data dir)",
                 "Start to ready, embedded default (first: empty data dir and java.io.tmpdir)");
         assertThat(rows).allSatisfy(r -> assertThat(r.result()).isEqualTo("n/a"));
         String md = Report.markdown(null, null, null, Double.NaN, Map.of());
         assertThat(md).contains("not measured").doesNotContain("NaN");
+    }
+
+    @Test
+    void telemetryIsComparedWithTheBatchedInsertLimit() throws Exception {
+        PgLimits limits = PgLimits.parseTsv("test\tclients\ttx_per_s\trows_per_s\n" + PgLimits.B + "\t2\t100\t100000\n");
+        var load = AppClient.JSON.readTree(
+                "{\"telemetry\": {\"saturation\": {\"endToEndEventsPerSecond\": 25000, \"ingestEventsPerSecond\": 30000}}}");
+        List<RatioTable.Row> rows = Report.table(limits, load, null, Double.NaN).rows();
+        RatioTable.Row endToEnd = row(rows, "Telemetry end to end (HTTP batches of 1000 → stored → projected)", "B ");
+        assertThat(endToEnd.ratio()).isEqualTo(0.25);
+        assertThat(endToEnd.result()).isEqualTo("pass");
+        assertThat(row(rows, "Telemetry ingest (HTTP 201)", "B ").ratio()).isEqualTo(0.3);
     }
 
     @Test

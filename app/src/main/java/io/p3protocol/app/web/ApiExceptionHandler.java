@@ -7,10 +7,13 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.p3protocol.kernel.errors.AccessDenied;
 import io.p3protocol.kernel.errors.DomainRuleViolation;
 import io.p3protocol.kernel.errors.InvalidInput;
+import io.p3protocol.kernel.errors.NoLongerAvailable;
 import io.p3protocol.kernel.errors.UnknownAggregate;
+import io.p3protocol.kernel.errors.ValidationError;
 import jakarta.validation.ConstraintViolationException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,8 +64,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.CONFLICT, e.code(), e.getMessage());
     }
 
-    @ExceptionHandler(ConcurrencyException.class)
-    ResponseEntity<Object> concurrent(ConcurrencyException e) {
+    @ExceptionHandler(NoLongerAvailable.class)
+    ResponseEntity<Object> gone(NoLongerAvailable e) {
+        return problem(HttpStatus.GONE, e.code(), e.getMessage());
+    }
+
+    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
+    ResponseEntity<Object> concurrent(RuntimeException e) {
         return problem(HttpStatus.CONFLICT, "concurrent_modification",
                 "Another change to the same object was committed first; read it again and retry.");
     }
@@ -85,6 +93,15 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidInput.class)
     ResponseEntity<Object> invalidInput(InvalidInput e) {
         return validation(e.errors().stream().map(f -> new FieldProblem(f.field(), f.message())).toList());
+    }
+
+    /** The telemetry wire format: code VALIDATION_ERROR with {@code details}. */
+    @ExceptionHandler(ValidationError.class)
+    ResponseEntity<Object> validationError(ValidationError e) {
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, ValidationError.CODE, e.getMessage());
+        problem.setTitle("Invalid request");
+        problem.setProperty("details", e.details().stream().map(f -> new FieldProblem(f.field(), f.message())).toList());
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
@@ -116,9 +133,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (e instanceof AggregateNotFoundException a) return aggregateNotFound(a);
         if (e instanceof DomainRuleViolation d) return conflict(d);
         if (e instanceof ConcurrencyException c) return concurrent(c);
+        if (e instanceof AggregateStreamCreationException c) return concurrent(c);
+        if (e instanceof NoLongerAvailable g) return gone(g);
         if (e instanceof AccessDenied a) return denied(a);
         if (e instanceof IllegalArgumentException i) return illegalArgument(i);
         if (e instanceof InvalidInput v) return invalidInput(v);
+        if (e instanceof ValidationError v) return validationError(v);
         return unexpected(e);
     }
 

@@ -1,6 +1,7 @@
 package io.p3protocol.app.resilience;
 
 import io.p3protocol.app.support.TestApi;
+import io.p3protocol.kernel.vault.SecretValues;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -32,6 +34,7 @@ import static org.awaitility.Awaitility.await;
 class TwoNodesOnOnePostgresTest {
     private static final String PROCESSOR = "tenancy-views";
     private static final Duration BALANCING = Duration.ofSeconds(60);
+    private static final String MASTER_KEY = "two-nodes-test-master-passphrase-0123456789";
 
     private EmbeddedPostgres postgres;
     private JdbcTemplate database;
@@ -51,7 +54,8 @@ class TwoNodesOnOnePostgresTest {
         String url = postgres.getJdbcUrl("postgres", "postgres");
         return AppNode.start("p3.db.url=" + url, "spring.datasource.url=" + url,
                 "spring.datasource.username=postgres", "spring.datasource.password=",
-                "p3.admin-key=" + TestApi.ADMIN_KEY, "p3.node-name=" + name, "p3.data-dir=" + dir.resolve(name));
+                "p3.admin-key=" + TestApi.ADMIN_KEY, "p3.node-name=" + name, "p3.data-dir=" + dir.resolve(name),
+                "p3.master-key=" + MASTER_KEY); // nodes sharing a database share the vault master passphrase
     }
 
     @AfterAll
@@ -108,6 +112,23 @@ class TwoNodesOnOnePostgresTest {
         TestApi.Response issuedOnB = nodeB.api().post("/api/tenants/" + tenant + "/api-keys", key,
                 Map.of("roles", List.of("viewer")));
         assertThat(issuedOnB.status()).as(issuedOnB.body()).isEqualTo(201);
+    }
+
+    @Test
+    void aSecretRotatedOnOneNodeIsTheNewVersionOnTheOtherAtOnce() {
+        String tenant = nodeA.api().createTenant("vault shared");
+        String key = nodeA.api().issueKey(tenant, "admin").get("apiKey").asText();
+        SecretValues onB = nodeB.context().getBean(SecretValues.class);
+        byte[] cachedOnB = onB.currentOrGenerate(tenant, "IP_SALT").value(); // generated on B, now cached there
+
+        TestApi.Response rotated = nodeA.api().post("/api/vault/secrets/IP_SALT/rotate", key, Map.of("reveal", true));
+        assertThat(rotated.status()).as(rotated.body()).isEqualTo(200);
+
+        SecretValues.CurrentSecret seenOnB = onB.currentOrGenerate(tenant, "IP_SALT");
+        assertThat(seenOnB.version()).isEqualTo(2);
+        assertThat(new String(seenOnB.value(), StandardCharsets.UTF_8))
+                .isEqualTo(rotated.json().get("value").asText())
+                .isNotEqualTo(new String(cachedOnB, StandardCharsets.UTF_8));
     }
 
     /** Last, because it stops node B. */

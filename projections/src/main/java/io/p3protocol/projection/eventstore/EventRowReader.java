@@ -3,12 +3,15 @@ package io.p3protocol.projection.eventstore;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * The one place that reads raw event rows: the audit sealer (one row by id, inside its processing transaction),
+ * The one place that reads raw event rows: the audit sealer (a batch's rows by id, inside its processing transaction),
  * the audit export (joined with the chain, through {@link StoredEventRow#COLUMNS}) and the replayed reports (every
  * row up to an instant, through a {@link SnapshotCursor}).
  */
@@ -27,6 +30,20 @@ public class EventRowReader {
         List<StoredEventRow> rows = jdbc.query("SELECT " + StoredEventRow.COLUMNS
                 + " FROM domainevententry e WHERE e.eventidentifier = ?", (rs, i) -> StoredEventRow.read(rs), eventId);
         return rows.stream().findFirst();
+    }
+
+    /**
+     * The stored rows of several events, by event id, read in the caller's transaction with one query. Ids with no
+     * row are simply absent from the map.
+     */
+    public Map<String, StoredEventRow> findByEventIds(Collection<String> eventIds) {
+        Map<String, StoredEventRow> rows = new HashMap<>(eventIds.size() * 2);
+        jdbc.query("SELECT " + StoredEventRow.COLUMNS + " FROM domainevententry e WHERE e.eventidentifier = ANY (?)",
+                rs -> {
+                    StoredEventRow row = StoredEventRow.read(rs);
+                    rows.put(row.eventId(), row);
+                }, (Object) eventIds.toArray(String[]::new));
+        return rows;
     }
 
     /**
