@@ -1,5 +1,6 @@
 package io.p3protocol.kernel.telemetry;
 
+import io.p3protocol.kernel.messaging.HighVolume;
 import io.p3protocol.kernel.messaging.TenantScoped;
 
 import java.time.Instant;
@@ -11,7 +12,7 @@ import java.time.Instant;
 public record TelemetryRecordedEvent(String tenantId, TelemetryEventType eventType, String sessionId,
                                      boolean sessionAssigned, String hashedIp, String uaHash, int hashEpoch,
                                      String wallet, String geoRegion, String device, Instant occurredAt)
-        implements TenantScoped {
+        implements TenantScoped, HighVolume {
 
     public static TelemetryRecordedEvent of(String tenantId, PseudonymousTelemetry t) {
         return new TelemetryRecordedEvent(tenantId, t.eventType(), t.sessionId(), t.sessionAssigned(), t.hashedIp(),
