@@ -1,5 +1,6 @@
 package io.p3protocol.command.apikeys;
 
+import io.p3protocol.command.support.FixtureClock;
 import io.p3protocol.kernel.apikeys.ApiKeyExpiredEvent;
 import io.p3protocol.kernel.apikeys.ApiKeyIssuedEvent;
 import io.p3protocol.kernel.apikeys.ApiKeyRevokedEvent;
@@ -17,8 +18,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Set;
 
 /**
@@ -156,30 +155,6 @@ class ApiKeyTest {
         @CommandHandler
         void handle(ScheduleExpiryAsTheTenantDoes command, DeadlineManager deadlineManager) {
             ApiKey.scheduleExpiry(deadlineManager, command.keyId(), command.expiresAt());
-        }
-    }
-
-    /** A clock that reads the fixture's simulated time. */
-    private static final class FixtureClock extends Clock {
-        private final AggregateTestFixture<?> fixture;
-
-        FixtureClock(AggregateTestFixture<?> fixture) {
-            this.fixture = fixture;
-        }
-
-        @Override
-        public Instant instant() {
-            return fixture.currentTime();
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("UTC only");
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.p3protocol.command.vault;
 
+import io.p3protocol.command.support.FixtureClock;
 import io.p3protocol.kernel.crypto.TurnRestCredential;
 import io.p3protocol.kernel.errors.DomainRuleViolation;
 import io.p3protocol.kernel.errors.NoLongerAvailable;
@@ -30,8 +31,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.function.Predicate;
@@ -401,29 +400,5 @@ class SecretTest {
                 description.appendText("a " + type.getSimpleName() + " meeting the test's condition");
             }
         };
-    }
-
-    /** A clock that reads the fixture's simulated time. */
-    private static final class FixtureClock extends Clock {
-        private final AggregateTestFixture<?> fixture;
-
-        FixtureClock(AggregateTestFixture<?> fixture) {
-            this.fixture = fixture;
-        }
-
-        @Override
-        public Instant instant() {
-            return fixture.currentTime();
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("UTC only");
-        }
     }
 }
