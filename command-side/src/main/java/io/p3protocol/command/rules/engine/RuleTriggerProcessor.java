@@ -102,12 +102,15 @@ public class RuleTriggerProcessor {
         cache.clear();
     }
 
-    /** Every other event. */
+    /**
+     * Every other event. It takes the message rather than the payload so that the payload is deserialized only for
+     * a tenant that has rules: most events (telemetry arrives by the thousand) belong to tenants without any.
+     */
     @EventHandler
-    void on(Object payload, EventMessage<?> message) {
+    void on(EventMessage<?> message) {
         Object tenant = message.getMetaData().get(MetadataKeys.TENANT_ID);
         Object actor = message.getMetaData().get(MetadataKeys.ACTOR);
-        if (!(tenant instanceof String tenantId) || payload.getClass().getPackageName().equals(RULES_PACKAGE)
+        if (!(tenant instanceof String tenantId) || message.getPayloadType().getPackageName().equals(RULES_PACKAGE)
                 || (actor instanceof String a && a.startsWith(RULE_ACTOR_PREFIX))) {
             return;
         }
@@ -115,6 +118,7 @@ public class RuleTriggerProcessor {
         if (rules.isEmpty()) {
             return;
         }
+        Object payload = message.getPayload();
         String aggregateId = message instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : null;
         ObjectNode eventJson = eventJson(payload, tenantId, aggregateId, message);
         JsValue event = JsJson.toJs(eventJson);
