@@ -89,8 +89,9 @@ public class WebhookAction {
     }
 
     public ActionResult run(RuleTriggeredEvent execution, JsonNode action, String deliveryId, ObjectNode metadata) {
-        boolean encrypted = Js.toBoolean(Js.getProperty(Js.getProperty(JsJson.toJs(action), "encryption"),
-                "enabled"));
+        JsonNode encryption = action.get("encryption");
+        boolean encrypted = encryption != null && !encryption.isNull()
+                && Js.toBoolean(Js.getProperty(JsJson.toJs(encryption), "enabled")); // action.encryption?.enabled
         metadata.put("encrypted", encrypted);
         metadata.put("deliveryId", deliveryId);
         String url = Js.toJsString(JsJson.toJs(action.get("url")));
