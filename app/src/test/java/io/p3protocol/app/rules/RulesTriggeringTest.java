@@ -138,9 +138,9 @@ class RulesTriggeringTest {
     }
 
     @Test
-    void aWebhookFailsHonestlyAndTheExecutionWaitsInTheDeadLetterQueue() {
+    void failedActionsAreRecordedAndTheExecutionWaitsInTheDeadLetterQueue() {
         String ruleId = rules.createRule("hook", RulesApi.ledgerMemo("hook"), RulesApi.json("""
-                [{"type":"webhook","url":"https://example.org/hook"},
+                [{"type":"webhook","url":"http://127.0.0.1:9/hook"},
                  {"type":"plugin_emit","pluginId":"no-such-plugin","eventType":"x"}]"""), null, null);
 
         rules.recordLedgerEvent("1", "hook");
@@ -149,7 +149,7 @@ class RulesTriggeringTest {
                 t -> hasStatus(t, "FAILED")).get(0);
         JsonNode results = RulesApi.json(trigger.get("results").asText());
         assertThat(results.get(0).get("success").asBoolean()).isFalse();
-        assertThat(results.get(0).get("error").asText()).startsWith("webhook actions are not available in this build");
+        assertThat(results.get(0).get("error").asText()).startsWith("Webhook refused: 127.0.0.1 resolves to 127.0.0.1");
         assertThat(results.get(1).get("error").asText()).isEqualTo("Plugin no-such-plugin not found");
         String executionId = trigger.get("executionId").asText();
         Await.until(Duration.ofSeconds(30), "the execution dead-lettered", () -> jdbc.queryForObject(
@@ -157,7 +157,7 @@ class RulesTriggeringTest {
                         + "AND sequenceidentifier = ?", Long.class, executionId) > 0);
         assertThat(jdbc.queryForObject("SELECT causemessage FROM deadletterentry WHERE processinggroup = "
                 + "'rule-actions' AND sequenceidentifier = ? ORDER BY sequenceindex LIMIT 1", String.class, executionId))
-                .contains("action 0 failed: webhook actions are not available in this build")
+                .contains("action 0 failed: Webhook refused: 127.0.0.1")
                 .contains("action 1 failed: Plugin no-such-plugin not found");
     }
 }

@@ -1,7 +1,10 @@
 package io.p3protocol.command.rules.actions;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.p3protocol.command.rules.conditions.js.Js;
 import io.p3protocol.command.rules.conditions.js.JsError;
+import io.p3protocol.command.rules.conditions.js.JsJson;
+import io.p3protocol.command.rules.webhook.WebhookTarget;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +22,10 @@ import java.util.Set;
  *   <li>ledger_allocate buckets must be one of ops, r&amp;d, grants, reserve (the original's database CHECK
  *       constraint rejected others when the action ran): "Allocation &lt;i&gt;: bucket must be one of ops, r&amp;d,
  *       grants, reserve".</li>
+ *   <li>a webhook url must be an http or https URL with a host ("url must be an http or https URL", "url must name
+ *       a host", "url must be a valid http or https URL"): the original's fetch failed on anything else when the
+ *       action ran. Whether the host may be reached is decided when the action runs (the SSRF guard), because
+ *       DNS answers and the tenant's allow-list change.</li>
  * </ul>
  */
 public final class ActionValidator {
@@ -50,6 +57,13 @@ public final class ActionValidator {
             ActionCheck.firstProblem(action).ifPresent(errors::add);
         } catch (JsError e) {
             errors.add(e.getMessage());
+        }
+        if (errors.isEmpty() && ActionCheck.type(action).orElse(null) == ActionCheck.Type.WEBHOOK) {
+            try {
+                WebhookTarget.urlProblem(Js.toJsString(JsJson.toJs(action.get("url")))).ifPresent(errors::add);
+            } catch (JsError e) {
+                errors.add(e.getMessage());
+            }
         }
         if (errors.isEmpty() && ActionCheck.type(action).orElse(null) == ActionCheck.Type.LEDGER_ALLOCATE) {
             JsonNode allocations = action.get("allocations");

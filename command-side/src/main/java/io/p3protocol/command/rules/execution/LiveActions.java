@@ -13,6 +13,7 @@ import io.p3protocol.command.rules.conditions.js.Js;
 import io.p3protocol.command.rules.conditions.js.JsError;
 import io.p3protocol.command.rules.conditions.js.JsJson;
 import io.p3protocol.command.rules.conditions.js.JsNumbers;
+import io.p3protocol.command.rules.webhook.WebhookAction;
 import io.p3protocol.kernel.errors.InvalidInput;
 import io.p3protocol.kernel.errors.UnknownAggregate;
 import io.p3protocol.kernel.ledger.AllocateLedgerEventCommand;
@@ -39,8 +40,10 @@ import java.util.Optional;
  * <ul>
  *   <li>{@code plugin_emit}: the registered plugin (PluginRegistry's errors for unknown or disabled ones).</li>
  *   <li>{@code ledger_allocate}: an allocation on the Ledger aggregate; {@code Ledger event <id> not found}.</li>
- *   <li>{@code webhook}, {@code anchor}: not part of this build (they need the vault and the anchoring service);
- *       they fail honestly, nothing is sent or anchored.</li>
+ *   <li>{@code webhook}: {@link WebhookAction} (signed, optionally AES-256-GCM encrypted, SSRF-guarded HTTP POST,
+ *       delivery id {@code <executionId>#<action index>} so receivers can deduplicate a retried delivery).</li>
+ *   <li>{@code anchor}: not part of this build (it needs the anchoring service); it fails honestly, nothing is
+ *       anchored.</li>
  * </ul>
  * Action-level failures are results; an exception (a database outage, say) propagates and the execution is
  * dead-lettered as a whole.
@@ -53,11 +56,13 @@ public class LiveActions {
     private final CommandGateway commands;
     private final PluginRegistry plugins;
     private final Clock clock;
+    private final WebhookAction webhook;
 
-    public LiveActions(CommandGateway commands, PluginRegistry plugins, Clock clock) {
+    public LiveActions(CommandGateway commands, PluginRegistry plugins, Clock clock, WebhookAction webhook) {
         this.commands = commands;
         this.plugins = plugins;
         this.clock = clock;
+        this.webhook = webhook;
     }
 
     public List<ActionResult> run(RuleTriggeredEvent execution) {
@@ -95,8 +100,7 @@ public class LiveActions {
         }
         String effectId = execution.executionId() + "#" + index;
         return switch (ActionCheck.type(action).orElseThrow()) {
-            case WEBHOOK -> notAvailable(metadata, "webhook",
-                    "HTTP delivery needs the vault (signing and encryption keys)", "sent");
+            case WEBHOOK -> webhook.run(execution, action, effectId, metadata);
             case ANCHOR -> notAvailable(metadata, "anchor", "the anchoring service is not part of it", "anchored");
             case PLUGIN_EMIT -> pluginEmit(execution, action, effectId, metadata);
             case LEDGER_ALLOCATE -> ledgerAllocate(execution, action, effectId, metadata);

@@ -22,6 +22,13 @@ class ActionValidatorTest {
             {"type":"anchor","eventHash":0} | eventHash is required for anchor action
             {"type":"webhook","url":"https://example.org/hook"} | ``
             {"type":"webhook","url":null} | url is required for webhook action
+            {"type":"webhook","url":"HTTP://127.0.0.1:8080/x"} | ``
+            {"type":"webhook","url":"ftp://example.org/hook"} | url must be an http or https URL
+            {"type":"webhook","url":"file:///etc/passwd"} | url must be an http or https URL
+            {"type":"webhook","url":"example.org/hook"} | url must be an http or https URL
+            {"type":"webhook","url":"https:///nohost"} | url must name a host
+            {"type":"webhook","url":"http://exa mple.org/"} | url must be a valid http or https URL
+            {"type":"webhook","url":42} | url must be an http or https URL
             {"type":"plugin_emit","pluginId":"p","eventType":"e"} | ``
             {"type":"plugin_emit"} | pluginId is required for plugin_emit action
             {"type":"plugin_emit","pluginId":"p"} | eventType is required for plugin_emit action
