@@ -8,6 +8,7 @@ import io.p3protocol.kernel.errors.AccessDenied;
 import io.p3protocol.kernel.errors.DomainRuleViolation;
 import io.p3protocol.kernel.errors.InvalidInput;
 import io.p3protocol.kernel.errors.NoLongerAvailable;
+import io.p3protocol.kernel.errors.NotConfigured;
 import io.p3protocol.kernel.errors.UnknownAggregate;
 import io.p3protocol.kernel.errors.ValidationError;
 import jakarta.validation.ConstraintViolationException;
@@ -67,6 +68,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(NoLongerAvailable.class)
     ResponseEntity<Object> gone(NoLongerAvailable e) {
         return problem(HttpStatus.GONE, e.code(), e.getMessage());
+    }
+
+    @ExceptionHandler(NotConfigured.class)
+    ResponseEntity<Object> notConfigured(NotConfigured e) {
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, e.code(), e.getMessage());
     }
 
     @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
@@ -135,6 +141,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (e instanceof ConcurrencyException c) return concurrent(c);
         if (e instanceof AggregateStreamCreationException c) return concurrent(c);
         if (e instanceof NoLongerAvailable g) return gone(g);
+        if (e instanceof NotConfigured n) return notConfigured(n);
         if (e instanceof AccessDenied a) return denied(a);
         if (e instanceof IllegalArgumentException i) return illegalArgument(i);
         if (e instanceof InvalidInput v) return invalidInput(v);
