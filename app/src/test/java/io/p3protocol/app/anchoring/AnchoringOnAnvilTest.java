@@ -132,6 +132,35 @@ class AnchoringOnAnvilTest {
         assertThat(anchor(api, root).get("attempt").asInt()).isEqualTo(1);
     }
 
+    @Test
+    void aRulesAnchorActionAnchorsTheEventHashOnChain() throws Exception {
+        TestApi api = new TestApi(port);
+        String tenant = api.createTenant("anchor-rule");
+        String operator = api.issueKey(tenant, "operator").get("apiKey").asText();
+        String root = newRoot();
+        TestApi.Response rule = api.post("/api/rules", operator, Map.of("name", "anchor receipts",
+                "condition", Map.of("field", "memo", "operator", "eq", "value", "anchor-me"),
+                "action", Map.of("type", "anchor", "eventHash", root)));
+        assertThat(rule.status()).as(rule.body()).isEqualTo(201);
+
+        TestApi.Response ledgerEvent = api.post("/api/ledger/events", operator,
+                Map.of("amount", 1, "memo", "anchor-me"));
+        assertThat(ledgerEvent.status()).as(ledgerEvent.body()).isEqualTo(201);
+
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (api.get("/api/anchoring/anchors/" + root, TestApi.ADMIN_KEY).status() == 404) {
+            assertThat(Instant.now()).as("the rule's anchor request within 30 s").isBefore(deadline);
+            Thread.sleep(100); // the rule fires asynchronously: rule-triggers, then rule-actions
+        }
+        JsonNode submitted = await(api, root, a -> a.get("status").asText().equals("SUBMITTED"));
+        TransactionReceipt receipt = anvil.web3j().ethGetTransactionReceipt(submitted.get("txHash").asText()).send()
+                .getTransactionReceipt().orElseThrow();
+        assertThat(AnchorRegistry.getAnchoredEvents(receipt)).singleElement().satisfies(event -> {
+            assertThat("0x" + HexFormat.of().formatHex(event.root)).isEqualTo(root);
+            assertThat(event.meta).isEqualTo("rule_action");
+        });
+    }
+
     private static String newRoot() {
         byte[] root = new byte[32];
         RANDOM.nextBytes(root);

@@ -160,4 +160,21 @@ class RulesTriggeringTest {
                 .contains("action 0 failed: Webhook refused: 127.0.0.1")
                 .contains("action 1 failed: Plugin no-such-plugin not found");
     }
+
+    @Test
+    void anAnchorActionWithAnchoringOffFailsHonestlyAndAnchorsNothing() {
+        String root = "0x" + "ab".repeat(32);
+        String ruleId = rules.createRule("anchor it", RulesApi.ledgerMemo("anchor-off"), RulesApi.json("""
+                {"type":"anchor","eventHash":"%s"}""".formatted(root)), null, null);
+
+        rules.recordLedgerEvent("1", "anchor-off");
+
+        JsonNode trigger = rules.awaitTriggers("the failed attempt recorded", Map.of("ruleId", ruleId),
+                t -> hasStatus(t, "FAILED")).get(0);
+        JsonNode result = RulesApi.json(trigger.get("results").asText()).get(0);
+        assertThat(result.get("success").asBoolean()).isFalse();
+        assertThat(result.get("error").asText()).startsWith("Anchoring is not configured");
+        assertThat(result.has("result")).isFalse(); // no anchor id, no transaction hash, nothing invented
+        assertThat(new TestApi(port).get("/api/anchoring/anchors/" + root, TestApi.ADMIN_KEY).status()).isEqualTo(404);
+    }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.p3protocol.command.anchoring.AnchoringSetup;
 import io.p3protocol.command.plugins.PluginEmit;
 import io.p3protocol.command.plugins.PluginRegistry;
 import io.p3protocol.command.plugins.PluginResult;
@@ -14,6 +15,10 @@ import io.p3protocol.command.rules.conditions.js.JsError;
 import io.p3protocol.command.rules.conditions.js.JsJson;
 import io.p3protocol.command.rules.conditions.js.JsNumbers;
 import io.p3protocol.command.rules.webhook.WebhookAction;
+import io.p3protocol.kernel.anchoring.AnchorRequestOutcome;
+import io.p3protocol.kernel.anchoring.AnchorRoot;
+import io.p3protocol.kernel.anchoring.RequestAnchorCommand;
+import io.p3protocol.kernel.crypto.Sha256;
 import io.p3protocol.kernel.errors.InvalidInput;
 import io.p3protocol.kernel.errors.UnknownAggregate;
 import io.p3protocol.kernel.ledger.AllocateLedgerEventCommand;
@@ -42,8 +47,8 @@ import java.util.Optional;
  *   <li>{@code ledger_allocate}: an allocation on the Ledger aggregate; {@code Ledger event <id> not found}.</li>
  *   <li>{@code webhook}: {@link WebhookAction} (signed, optionally AES-256-GCM encrypted, SSRF-guarded HTTP POST,
  *       delivery id {@code <executionId>#<action index>} so receivers can deduplicate a retried delivery).</li>
- *   <li>{@code anchor}: not part of this build (it needs the anchoring service); it fails honestly, nothing is
- *       anchored.</li>
+ *   <li>{@code anchor}: asks the anchoring service to anchor the event hash on chain ({@link #anchor}); with
+ *       anchoring not configured it fails honestly, and never invents a transaction hash as the original did.</li>
  * </ul>
  * Action-level failures are results; an exception (a database outage, say) propagates and the execution is
  * dead-lettered as a whole.
@@ -51,18 +56,23 @@ import java.util.Optional;
 @Component
 public class LiveActions {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    static final String NOT_AVAILABLE = "%s actions are not available in this build: %s; nothing was %s";
+    /** The same meta for every rule, so that rules anchoring the same hash ask for the same anchor. */
+    static final String RULE_ACTION_META = "rule_action";
+    private static final java.util.regex.Pattern HEX_32_BYTES = java.util.regex.Pattern.compile("(0x)?[0-9a-fA-F]{64}");
 
     private final CommandGateway commands;
     private final PluginRegistry plugins;
     private final Clock clock;
     private final WebhookAction webhook;
+    private final AnchoringSetup anchoring;
 
-    public LiveActions(CommandGateway commands, PluginRegistry plugins, Clock clock, WebhookAction webhook) {
+    public LiveActions(CommandGateway commands, PluginRegistry plugins, Clock clock, WebhookAction webhook,
+                       AnchoringSetup anchoring) {
         this.commands = commands;
         this.plugins = plugins;
         this.clock = clock;
         this.webhook = webhook;
+        this.anchoring = anchoring;
     }
 
     public List<ActionResult> run(RuleTriggeredEvent execution) {
@@ -101,15 +111,41 @@ public class LiveActions {
         String effectId = execution.executionId() + "#" + index;
         return switch (ActionCheck.type(action).orElseThrow()) {
             case WEBHOOK -> webhook.run(execution, action, effectId, metadata);
-            case ANCHOR -> notAvailable(metadata, "anchor", "the anchoring service is not part of it", "anchored");
+            case ANCHOR -> anchor(action, metadata);
             case PLUGIN_EMIT -> pluginEmit(execution, action, effectId, metadata);
             case LEDGER_ALLOCATE -> ledgerAllocate(execution, action, effectId, metadata);
         };
     }
 
-    private static ActionResult notAvailable(ObjectNode metadata, String type, String why, String verb) {
-        metadata.put("available", false);
-        return ActionResult.failed(String.format(NOT_AVAILABLE, type, why, verb), metadata);
+    /**
+     * The original anchored {@code eventHash} (a string as given, anything else as the SHA-256 of its JSON). A root
+     * on chain is 32 bytes, so a string that is not already 64 hex digits is anchored as its SHA-256. The request is
+     * recorded on the {@code Anchor} aggregate (keyed by the root, so a retry or another rule anchoring the same hash
+     * starts nothing new); the anchor-submitter sends the transaction and the result names the root to follow at
+     * {@code GET /api/anchoring/anchors/{root}}.
+     */
+    private ActionResult anchor(JsonNode action, ObjectNode metadata) {
+        JsonNode given = action.get("eventHash");
+        String eventHash = given.isTextual() ? given.asText() : Sha256.hex(given.toString());
+        String root = HEX_32_BYTES.matcher(eventHash).matches() ? AnchorRoot.parse(eventHash)
+                : "0x" + Sha256.hex(eventHash);
+        metadata.put("contractCall", "AnchorRegistry.anchor");
+        if (!anchoring.configured()) {
+            metadata.put("anchored", false);
+            return ActionResult.failed("Anchoring is not configured (" + anchoring.notConfiguredReason()
+                    + "); nothing was anchored", metadata);
+        }
+        AnchorRequestOutcome outcome = commands.sendAndWait(new RequestAnchorCommand(root, 1, RULE_ACTION_META));
+        ObjectNode result = NODES.objectNode();
+        result.put("anchorId", root);
+        result.put("eventHash", eventHash);
+        result.put("timestamp", clock.instant().toString());
+        result.set("metadata", truthy(action.get("metadata")) ? action.get("metadata") : NODES.textNode(""));
+        result.put("status", outcome.status().name());
+        result.put("follow", "/api/anchoring/anchors/" + root);
+        metadata.put("anchored", true);
+        metadata.put("newAttempt", outcome.newAttempt());
+        return ActionResult.succeeded(result, metadata);
     }
 
     private ActionResult pluginEmit(RuleTriggeredEvent execution, JsonNode action, String emissionId,
