@@ -18,6 +18,6 @@ public class SandboxEnforcementConfiguration {
     public Registration sandboxEnforcementRegistration(
             CommandBus commandBus, SandboxEnforcement enforcement,
             MessageMetadataConfiguration.RequestMetadataInterceptor registeredFirst) {
-        return commandBus.registerDispatchInterceptor(enforcement);
+        return commandBus.registerDispatchInterceptor(enforcement.dispatchInterceptor());
     }
 }

@@ -16,10 +16,13 @@ import java.util.function.BiFunction;
  * {@link ChainTargeted} command passes it whoever sends it (REST, rules-engine actions, sagas, tests). For a
  * sandboxed tenant, a command naming no chain or a chain outside {@link Chains#TESTNETS} (any case) is refused with
  * {@link SandboxSettlementBlocked} before any handler sees it, and the refusal is recorded on the tenant.
- * Registered on the bus by the app ({@code SandboxEnforcementConfiguration}).
+ * Registered on the bus by the app ({@code SandboxEnforcementConfiguration}) through {@link #dispatchInterceptor()}.
+ * This class is deliberately not itself a {@link MessageDispatchInterceptor} bean: Axon's Spring Boot support adds
+ * every such bean to the command <em>gateway</em>, where it would run before the bus's request-metadata interceptor
+ * (so a refusal would be recorded without its actor), and a second time on the bus.
  */
 @Component
-public class SandboxEnforcement implements MessageDispatchInterceptor<CommandMessage<?>> {
+public class SandboxEnforcement {
     private final TenantPolicies policies;
     private final SandboxViolationRecorder recorder;
 
@@ -28,14 +31,19 @@ public class SandboxEnforcement implements MessageDispatchInterceptor<CommandMes
         this.recorder = recorder;
     }
 
-    @Override
-    public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(
-            List<? extends CommandMessage<?>> messages) {
-        return (index, command) -> {
-            if (command.getPayload() instanceof ChainTargeted target) {
-                check(command, target);
+    /** The interceptor to register on the command bus. */
+    public MessageDispatchInterceptor<CommandMessage<?>> dispatchInterceptor() {
+        return new MessageDispatchInterceptor<>() {
+            @Override
+            public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(
+                    List<? extends CommandMessage<?>> messages) {
+                return (index, command) -> {
+                    if (command.getPayload() instanceof ChainTargeted target) {
+                        check(command, target);
+                    }
+                    return command;
+                };
             }
-            return command;
         };
     }
 
