@@ -9,6 +9,7 @@ import io.p3protocol.kernel.errors.DomainRuleViolation;
 import io.p3protocol.kernel.errors.InvalidInput;
 import io.p3protocol.kernel.errors.NoLongerAvailable;
 import io.p3protocol.kernel.errors.NotConfigured;
+import io.p3protocol.kernel.errors.SandboxSettlementBlocked;
 import io.p3protocol.kernel.errors.UnknownAggregate;
 import io.p3protocol.kernel.errors.ValidationError;
 import jakarta.validation.ConstraintViolationException;
@@ -86,6 +87,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.FORBIDDEN, e.code(), e.getMessage());
     }
 
+    /** Exactly the original's body (its members only), as a problem document. */
+    @ExceptionHandler(SandboxSettlementBlocked.class)
+    ResponseEntity<Object> sandboxBlocked(SandboxSettlementBlocked e) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(e.body());
+    }
+
     @ExceptionHandler(RequestSizeLimitFilter.PayloadTooLargeException.class)
     ResponseEntity<Object> tooLarge(RequestSizeLimitFilter.PayloadTooLargeException e) {
         return problem(HttpStatus.PAYLOAD_TOO_LARGE, "payload_too_large", e.getMessage());
@@ -143,6 +151,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (e instanceof NoLongerAvailable g) return gone(g);
         if (e instanceof NotConfigured n) return notConfigured(n);
         if (e instanceof AccessDenied a) return denied(a);
+        if (e instanceof SandboxSettlementBlocked s) return sandboxBlocked(s);
         if (e instanceof IllegalArgumentException i) return illegalArgument(i);
         if (e instanceof InvalidInput v) return invalidInput(v);
         if (e instanceof ValidationError v) return validationError(v);

@@ -85,11 +85,27 @@ class TenantIsolationMatrixTest {
         assertThat(api.post("/api/tenants", keyA, Map.of("name", "rogue")).status()).isEqualTo(403);
     }
 
+    @Test
+    void restCannotSetAnyTenantsPolicy() {
+        TestApi.Response r = api.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(api.base() + "/api/tenants/" + tenantB + "/policy"))
+                .header("Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"sandbox\":true}")), keyA);
+        assertThat(r.status()).isEqualTo(403);
+        assertThat(r.json().get("code").asText()).isEqualTo("forbidden");
+    }
+
     // --- GraphQL ---
 
     @Test
     void graphqlTenantByIdOfAnotherTenantIsNull() {
         JsonNode body = graphql("{ tenant(id: \"" + tenantB + "\") { id name } }");
+        assertThat(body.path("data").path("tenant").isNull()).isTrue();
+    }
+
+    @Test
+    void graphqlPolicyOfAnotherTenantIsUnreachable() {
+        JsonNode body = graphql("{ tenant(id: \"" + tenantB + "\") { id policy { sandbox } } }");
         assertThat(body.path("data").path("tenant").isNull()).isTrue();
     }
 
@@ -140,6 +156,11 @@ class TenantIsolationMatrixTest {
     @Test
     void reportForAnotherTenantIsNotFound() {
         assertNotFound(api.get("/api/reports/tenant-access?tenantId=" + tenantB, keyA));
+    }
+
+    @Test
+    void sandboxReportForAnotherTenantIsNotFound() {
+        assertNotFound(api.get("/api/reports/sandbox-violations?tenantId=" + tenantB, keyA));
     }
 
     @Test

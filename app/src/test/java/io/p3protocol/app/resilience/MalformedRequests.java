@@ -428,6 +428,10 @@ final class MalformedRequests {
                     nodes.booleanNode(true), object, array, nodes.numberNode(new java.math.BigInteger("9".repeat(30))),
                     nodes.numberNode(field.min() == null ? -1 : field.min() - 1)));
         }
+        if (field.type() == Boolean.class || field.type() == boolean.class) {
+            // true or false would be a right value for a boolean, not a wrong type
+            return pick(List.of(nodes.textNode("true"), nodes.numberNode(1), object, array));
+        }
         return pick(List.of(nodes.textNode("not a value"), nodes.booleanNode(true), object, array));
     }
 

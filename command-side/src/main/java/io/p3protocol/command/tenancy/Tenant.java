@@ -4,6 +4,11 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.p3protocol.command.apikeys.ApiKey;
 import io.p3protocol.kernel.errors.DomainRuleViolation;
 import io.p3protocol.kernel.apikeys.IssueApiKeyCommand;
+import io.p3protocol.kernel.policy.ChangeTenantPolicyCommand;
+import io.p3protocol.kernel.policy.RecordSandboxViolationCommand;
+import io.p3protocol.kernel.policy.SandboxViolationBlockedEvent;
+import io.p3protocol.kernel.policy.TenantPolicy;
+import io.p3protocol.kernel.policy.TenantPolicyChangedEvent;
 import io.p3protocol.kernel.tenancy.CreateTenantCommand;
 import io.p3protocol.kernel.tenancy.ReactivateTenantCommand;
 import io.p3protocol.kernel.tenancy.RenameTenantCommand;
@@ -21,6 +26,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -41,6 +47,8 @@ public class Tenant {
     private String name;
     private TenantStatus status;
     private Set<String> issuedKeyIds = new LinkedHashSet<>();
+    /** Null until a policy is first set: the tenant then has {@link TenantPolicy#DEFAULT}. */
+    private TenantPolicy policy;
 
     protected Tenant() {
         // for Axon and Jackson
@@ -93,6 +101,27 @@ public class Tenant {
         return command.keyId();
     }
 
+    /** Replaces the whole policy; a policy equal to the current one records nothing. Returns the policy in force. */
+    @CommandHandler
+    public TenantPolicy handle(ChangeTenantPolicyCommand command) {
+        TenantPolicy current = policy == null ? TenantPolicy.DEFAULT : policy;
+        List<String> changed = command.policy().changedFrom(current);
+        if (!changed.isEmpty()) {
+            apply(new TenantPolicyChangedEvent(tenantId, command.policy(), changed));
+        }
+        return command.policy();
+    }
+
+    /**
+     * The sandbox enforcement has already refused the command; the tenant only keeps the record, whatever its
+     * policy says by now (a policy change racing the refusal does not undo that it happened).
+     */
+    @CommandHandler
+    public void handle(RecordSandboxViolationCommand command) {
+        apply(new SandboxViolationBlockedEvent(tenantId, command.commandType(), command.requestedChain(),
+                command.sandboxChain()));
+    }
+
     @EventSourcingHandler
     void on(TenantCreatedEvent event) {
         tenantId = event.tenantId();
@@ -113,6 +142,11 @@ public class Tenant {
     @EventSourcingHandler
     void on(TenantReactivatedEvent event) {
         status = TenantStatus.ACTIVE;
+    }
+
+    @EventSourcingHandler
+    void on(TenantPolicyChangedEvent event) {
+        policy = event.policy();
     }
 
     @EventSourcingHandler

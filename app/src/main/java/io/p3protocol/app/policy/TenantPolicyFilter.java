@@ -1,0 +1,71 @@
+package io.p3protocol.app.policy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.p3protocol.app.web.Problems;
+import io.p3protocol.command.policy.TenantPolicies;
+import io.p3protocol.kernel.policy.Feature;
+import io.p3protocol.kernel.policy.TenantPolicy;
+import io.p3protocol.kernel.security.Caller;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * The tenant policy's HTTP side, for requests made with a tenant's key (the platform admin is never limited):
+ * <ul>
+ *     <li>a sandboxed tenant's every response carries {@code X-P3-Sandbox: true} and
+ *     {@code X-P3-Sandbox-Chain: <chain>}; other tenants' responses carry neither;</li>
+ *     <li>a route of a feature outside the tenant's {@code allowedFeatures} is refused with 403
+ *     {@code feature_not_allowed} (an empty set allows every feature).</li>
+ * </ul>
+ * Runs right after authentication and reads the policy once per request from the table the command side enforces
+ * the sandbox with, so both always agree. The sandbox itself is enforced on the command bus, not here.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 12)
+public class TenantPolicyFilter extends OncePerRequestFilter {
+    public static final String SANDBOX_HEADER = "X-P3-Sandbox";
+    public static final String SANDBOX_CHAIN_HEADER = "X-P3-Sandbox-Chain";
+
+    private final TenantPolicies policies;
+    private final ObjectMapper mapper;
+
+    public TenantPolicyFilter(TenantPolicies policies, ObjectMapper mapper) {
+        this.policies = policies;
+        this.mapper = mapper;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !(request.getAttribute(Caller.REQUEST_ATTRIBUTE) instanceof Caller caller)
+                || caller.platformAdmin() || caller.tenantId() == null;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Caller caller = (Caller) request.getAttribute(Caller.REQUEST_ATTRIBUTE);
+        TenantPolicy policy = policies.of(caller.tenantId());
+        if (policy.sandbox()) {
+            response.setHeader(SANDBOX_HEADER, "true");
+            response.setHeader(SANDBOX_CHAIN_HEADER, policy.effectiveSandboxChain());
+        }
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        Optional<Feature> feature = FeatureRoutes.featureOf(path);
+        if (feature.isPresent() && !policy.allows(feature.get())) {
+            Problems.write(request, response, mapper, HttpStatus.FORBIDDEN, "feature_not_allowed",
+                    "The tenant's policy does not allow the '" + feature.get().wireName() + "' feature.");
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+}
