@@ -81,6 +81,8 @@ class NoPlaintextScanTest {
         Await.until(Duration.ofSeconds(30), "secret_view at version 3", () -> jdbc.queryForList(
                 "SELECT version FROM secret_view WHERE tenant_id = ? AND name = 'scan-me'", Integer.class,
                 tenant).contains(3));
+        Await.until(Duration.ofSeconds(30), "tenant_view has the tenant (the positive control below)", () ->
+                jdbc.queryForObject("SELECT count(*) FROM tenant_view WHERE tenant_id = ?", Integer.class, tenant) == 1);
         Await.until(Duration.ofSeconds(30), "audit chain sealed every event of the tenant", () -> jdbc.queryForObject("""
                 SELECT count(*) FROM domainevententry e WHERE NOT EXISTS (SELECT 1 FROM audit_chain a
                 WHERE a.event_id = e.eventidentifier) AND convert_from(e.metadata, 'UTF8')::jsonb ->> 'tenantId' = ?""",
