@@ -19,7 +19,7 @@ import java.util.List;
 public class AnchoringConfiguration {
     private static final Logger log = LoggerFactory.getLogger(AnchoringConfiguration.class);
 
-    @Bean(destroyMethod = "")
+    @Bean(destroyMethod = "close")
     AnchoringSetup anchoringSetup(AnchoringProperties properties) {
         List<String> missing = properties.missingSettings();
         if (!missing.isEmpty()) {

@@ -6,7 +6,7 @@ import java.util.Optional;
  * Whether this deployment anchors, and on which chain. Off (no chain) when a setting is missing; then
  * {@link #notConfiguredReason()} names the missing settings, and nothing anywhere pretends an anchor exists.
  */
-public final class AnchoringSetup {
+public final class AnchoringSetup implements AutoCloseable {
     private final EvmAnchorChain chain;
     private final String notConfiguredReason;
 
@@ -33,5 +33,13 @@ public final class AnchoringSetup {
 
     public String notConfiguredReason() {
         return notConfiguredReason;
+    }
+
+    /** Stops the chain client's threads (web3j's are not daemons, so a JVM would otherwise not exit). */
+    @Override
+    public void close() {
+        if (chain != null) {
+            chain.shutdown();
+        }
     }
 }

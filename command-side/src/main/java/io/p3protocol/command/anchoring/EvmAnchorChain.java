@@ -209,4 +209,8 @@ public class EvmAnchorChain {
             super(message);
         }
     }
+
+    void shutdown() {
+        web3j.shutdown();
+    }
 }
