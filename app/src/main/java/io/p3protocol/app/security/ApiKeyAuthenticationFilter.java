@@ -18,8 +18,8 @@ import java.io.IOException;
 
 /**
  * Every route needs {@code Authorization: Bearer <key>} or {@code X-API-Key: <key>} (or, for browsers, HTTP Basic
- * with the key as password), except {@code GET /api/version} and {@code GET /actuator/health} (and its probe
- * sub-paths). The GraphQL WebSocket upgrade ({@code GET /graphql-ws}) is authenticated by the GraphQL layer instead,
+ * with the key as password), except {@code GET /api/version}, {@code GET /actuator/health} (and its probe
+ * sub-paths) and {@code GET /api/enterprise/sso/callback}. The GraphQL WebSocket upgrade ({@code GET /graphql-ws}) is authenticated by the GraphQL layer instead,
  * from {@code connection_init}, because browsers cannot set headers on a WebSocket.
  */
 @Component
@@ -45,7 +45,10 @@ public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return path.equals("/api/version") || path.equals("/actuator/health")
-                || path.startsWith("/actuator/health/") || path.equals("/graphql-ws");
+                || path.startsWith("/actuator/health/") || path.equals("/graphql-ws")
+                // the SSO redirect target: the browser arrives from the identity provider without a key; the
+                // single-use state is what authenticates it (docs/enterprise.md#sso)
+                || path.equals("/api/enterprise/sso/callback");
     }
 
     @Override

@@ -71,6 +71,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.GONE, e.code(), e.getMessage());
     }
 
+    @ExceptionHandler(io.p3protocol.kernel.errors.RequestRejected.class)
+    ResponseEntity<Object> rejected(io.p3protocol.kernel.errors.RequestRejected e) {
+        return problem(HttpStatus.BAD_REQUEST, e.code(), e.getMessage());
+    }
+
     @ExceptionHandler(NotConfigured.class)
     ResponseEntity<Object> notConfigured(NotConfigured e) {
         return problem(HttpStatus.SERVICE_UNAVAILABLE, e.code(), e.getMessage());

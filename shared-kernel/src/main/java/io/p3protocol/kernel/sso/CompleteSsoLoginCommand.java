@@ -1,0 +1,6 @@
+package io.p3protocol.kernel.sso;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record CompleteSsoLoginCommand(@TargetAggregateIdentifier String loginId, String identityId, String keyId) {
+}
