@@ -7,6 +7,8 @@ import io.p3protocol.kernel.audit.CutAuditCheckpointCommand;
 import io.p3protocol.kernel.crypto.MerkleTree;
 import io.p3protocol.kernel.errors.DomainRuleViolation;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -48,25 +50,20 @@ public class AuditCheckpointer {
     private final TransactionTemplate snapshot;
     private final CommandGateway commands;
     private final AnchoringSetup anchoring;
-    private final long everyEvents;
-    private final Duration every;
+    private final CheckpointSchedule schedule;
     private final Clock clock;
 
     public AuditCheckpointer(JdbcTemplate jdbc, PlatformTransactionManager transactions, CommandGateway commands,
                              AnchoringSetup anchoring,
                              @Value("${p3.audit.checkpoint.every-events:1000}") long everyEvents,
                              @Value("${p3.audit.checkpoint.every-minutes:10}") long everyMinutes) {
-        if (everyEvents < 1 || everyMinutes < 1) {
-            throw new IllegalStateException("p3.audit.checkpoint.every-events and every-minutes must be at least 1");
-        }
         this.jdbc = jdbc;
         this.snapshot = new TransactionTemplate(transactions);
         snapshot.setReadOnly(true);
         snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.commands = commands;
         this.anchoring = anchoring;
-        this.everyEvents = everyEvents;
-        this.every = Duration.ofMinutes(everyMinutes);
+        this.schedule = new CheckpointSchedule(everyEvents, Duration.ofMinutes(everyMinutes));
         this.clock = Clock.systemUTC();
     }
 
@@ -88,6 +85,8 @@ public class AuditCheckpointer {
         try {
             cut(false);
             requestMissingAnchors();
+        } catch (AggregateStreamCreationException | ConcurrencyException e) {
+            log.info("Another node cut the same audit checkpoint first: {}", e.getMessage());
         } catch (RuntimeException e) {
             log.error("Audit checkpoint not cut: {}", e.getMessage(), e);
         }
@@ -138,11 +137,8 @@ public class AuditCheckpointer {
     }
 
     private boolean due(Optional<Latest> latest, List<Leaf> leaves, long previousSize) {
-        if (leaves.size() - previousSize >= everyEvents) {
-            return true;
-        }
         Instant since = latest.map(Latest::createdAt).orElse(leaves.get(0).sealedAt());
-        return !since.plus(every).isAfter(clock.instant());
+        return schedule.isDue(leaves.size() - previousSize, since, clock.instant());
     }
 
     /**
