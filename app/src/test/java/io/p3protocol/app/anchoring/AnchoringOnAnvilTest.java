@@ -161,6 +161,38 @@ class AnchoringOnAnvilTest {
         });
     }
 
+    @Test
+    void aCheckpointRootIsAnchoredOnChainAndTheCheckpointShowsTheConfirmedAnchor() throws Exception {
+        TestApi api = new TestApi(port);
+        api.createTenant("anchored-checkpoint");
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        TestApi.Response cut = api.post("/api/audit/checkpoints", TestApi.ADMIN_KEY, Map.of());
+        while (cut.status() != 201) { // until the tenant's event is sealed and makes a new checkpoint
+            assertThat(Instant.now()).as("a new checkpoint within 30 s; last: " + cut).isBefore(deadline);
+            Thread.sleep(100);
+            cut = api.post("/api/audit/checkpoints", TestApi.ADMIN_KEY, Map.of());
+        }
+        JsonNode checkpoint = cut.json();
+        assertThat(checkpoint.get("anchoring").asText()).isEqualTo("requested");
+        String root = "0x" + checkpoint.get("root").asText();
+
+        JsonNode submitted = await(api, root, a -> a.get("status").asText().equals("SUBMITTED"));
+        anvil.mine(1);
+        await(api, root, a -> a.get("status").asText().equals("CONFIRMED"));
+
+        JsonNode shown = api.get("/api/audit/checkpoints/" + checkpoint.get("id").asLong(), TestApi.ADMIN_KEY).json();
+        assertThat(shown.get("anchoring").asText()).isEqualTo("CONFIRMED");
+        assertThat(shown.get("anchor").get("txHash").asText()).isEqualTo(submitted.get("txHash").asText());
+        TransactionReceipt receipt = anvil.web3j().ethGetTransactionReceipt(submitted.get("txHash").asText()).send()
+                .getTransactionReceipt().orElseThrow();
+        assertThat(AnchorRegistry.getAnchoredEvents(receipt)).singleElement().satisfies(event -> {
+            assertThat("0x" + HexFormat.of().formatHex(event.root)).isEqualTo(root);
+            assertThat(event.count).isEqualTo(BigInteger.valueOf(checkpoint.get("treeSize").asLong()));
+            assertThat(event.meta).isEqualTo("p3-audit-checkpoint " + checkpoint.get("id").asLong() + " ["
+                    + checkpoint.get("firstSeq").asLong() + ".." + checkpoint.get("lastSeq").asLong() + "]");
+        });
+    }
+
     private static String newRoot() {
         byte[] root = new byte[32];
         RANDOM.nextBytes(root);

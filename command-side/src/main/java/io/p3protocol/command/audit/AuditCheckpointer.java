@@ -1,0 +1,190 @@
+package io.p3protocol.command.audit;
+
+import io.p3protocol.command.anchoring.AnchoringSetup;
+import io.p3protocol.kernel.anchoring.RequestAnchorCommand;
+import io.p3protocol.kernel.audit.AuditCheckpointIds;
+import io.p3protocol.kernel.audit.CutAuditCheckpointCommand;
+import io.p3protocol.kernel.crypto.MerkleTree;
+import io.p3protocol.kernel.errors.DomainRuleViolation;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Cuts Merkle checkpoints of the audit chain (docs/audit.md): every {@code p3.audit.checkpoint.every-events} newly
+ * sealed events, or after {@code every-minutes} when at least one event is new, and on demand
+ * ({@code POST /api/audit/checkpoints}).
+ * <p>
+ * The tree's leaves are the sealed hashes of {@code audit_chain} in sealing order ({@code chain_position}), from the
+ * very first sealed event, so any two checkpoints are linked by a consistency proof. Sealing order, not {@code seq}
+ * order: a late-committed event with a lower {@code seq} is sealed (and appended to the tree) after its successor,
+ * so an existing tree never has to change. Leaf {@code i} is the 32 bytes of the i-th sealed hash.
+ * <p>
+ * Before cutting, the checkpointer recomputes the previous checkpoint's root from today's rows; when they no longer
+ * match (a sealed hash was changed or removed) it refuses, so a new checkpoint can never launder tampering.
+ * Checkpoints are cut by this component only, never by an event handler, so replays cannot create any.
+ */
+@Component
+public class AuditCheckpointer {
+    private static final Logger log = LoggerFactory.getLogger(AuditCheckpointer.class);
+    private static final HexFormat HEX = HexFormat.of();
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate snapshot;
+    private final CommandGateway commands;
+    private final AnchoringSetup anchoring;
+    private final CheckpointSchedule schedule;
+    private final Clock clock;
+
+    public AuditCheckpointer(JdbcTemplate jdbc, PlatformTransactionManager transactions, CommandGateway commands,
+                             AnchoringSetup anchoring,
+                             @Value("${p3.audit.checkpoint.every-events:1000}") long everyEvents,
+                             @Value("${p3.audit.checkpoint.every-minutes:10}") long everyMinutes) {
+        this.jdbc = jdbc;
+        this.snapshot = new TransactionTemplate(transactions);
+        snapshot.setReadOnly(true);
+        snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        this.commands = commands;
+        this.anchoring = anchoring;
+        this.schedule = new CheckpointSchedule(everyEvents, Duration.ofMinutes(everyMinutes));
+        this.clock = Clock.systemUTC();
+    }
+
+    /** A checkpoint as cut (or the latest one, when {@code created} is false because nothing new was sealed). */
+    public record Cut(long number, long treeSize, long firstSeq, long lastSeq, String root,
+                      boolean anchoringRequested, boolean created) {
+    }
+
+    private record Latest(long number, long treeSize, long firstSeq, long lastSeq, String root,
+                          boolean anchoringRequested, Instant createdAt) {
+    }
+
+    private record Leaf(long seq, byte[] hash, Instant sealedAt) {
+    }
+
+    @Scheduled(initialDelayString = "${p3.audit.checkpoint.poll-interval:30s}",
+            fixedDelayString = "${p3.audit.checkpoint.poll-interval:30s}")
+    void cutWhenDue() {
+        try {
+            cut(false);
+            requestMissingAnchors();
+        } catch (AggregateStreamCreationException | ConcurrencyException e) {
+            log.info("Another node cut the same audit checkpoint first: {}", e.getMessage());
+        } catch (RuntimeException e) {
+            log.error("Audit checkpoint not cut: {}", e.getMessage(), e);
+        }
+    }
+
+    /** Cuts a checkpoint over everything sealed now; the latest one (created false) when nothing new was sealed. */
+    public Cut cutNow() {
+        return cut(true).orElseThrow(() -> new DomainRuleViolation("nothing_sealed",
+                "No event has been sealed into the audit chain yet, so there is nothing to checkpoint."));
+    }
+
+    private synchronized Optional<Cut> cut(boolean now) {
+        Optional<Latest> latest = latest();
+        List<Leaf> leaves = snapshot.execute(tx -> readLeaves());
+        long previousSize = latest.map(Latest::treeSize).orElse(0L);
+        if (leaves.size() <= previousSize) {
+            return latest.map(l -> new Cut(l.number(), l.treeSize(), l.firstSeq(), l.lastSeq(), l.root(),
+                    l.anchoringRequested(), false));
+        }
+        if (!now && !due(latest, leaves, previousSize)) {
+            return Optional.empty();
+        }
+        List<byte[]> leafHashes = new ArrayList<>(leaves.size());
+        for (Leaf leaf : leaves) {
+            leafHashes.add(MerkleTree.leafHash(leaf.hash()));
+        }
+        if (latest.isPresent()) {
+            String recomputed = HEX.formatHex(MerkleTree.root(leafHashes.subList(0, (int) previousSize)));
+            if (!recomputed.equals(latest.get().root())) {
+                throw new DomainRuleViolation("audit_chain_inconsistent", "The sealed audit chain no longer matches "
+                        + "checkpoint " + latest.get().number() + " (its first " + previousSize + " hashes now give root "
+                        + recomputed + "): a sealed hash was changed or removed. No new checkpoint is cut.");
+            }
+        }
+        long number = latest.map(Latest::number).orElse(0L) + 1;
+        String root = HEX.formatHex(MerkleTree.root(leafHashes));
+        long firstSeq = leaves.get((int) previousSize).seq();
+        long lastSeq = leaves.get(leaves.size() - 1).seq();
+        boolean anchor = anchoring.configured();
+        commands.sendAndWait(new CutAuditCheckpointCommand(AuditCheckpointIds.of(number), number, previousSize,
+                leaves.size(), firstSeq, lastSeq, root, anchor));
+        log.info("Audit checkpoint {} cut: {} leaves, seq {}..{}, root {}", number, leaves.size(), firstSeq, lastSeq,
+                root);
+        if (anchor) {
+            requestAnchor(number, root, leaves.size(), firstSeq, lastSeq);
+        }
+        return Optional.of(new Cut(number, leaves.size(), firstSeq, lastSeq, root, anchor, true));
+    }
+
+    private boolean due(Optional<Latest> latest, List<Leaf> leaves, long previousSize) {
+        Instant since = latest.map(Latest::createdAt).orElse(leaves.get(0).sealedAt());
+        return schedule.isDue(leaves.size() - previousSize, since, clock.instant());
+    }
+
+    /**
+     * Anchoring is idempotent per root, so a request lost between the cut and the anchor command (a crash) is simply
+     * sent again on the next run.
+     */
+    private void requestMissingAnchors() {
+        if (!anchoring.configured()) {
+            return;
+        }
+        jdbc.query("""
+                SELECT c.number, c.root, c.tree_size, c.first_seq, c.last_seq FROM audit_checkpoint c
+                WHERE c.anchoring_requested
+                  AND NOT EXISTS (SELECT 1 FROM anchor_view a WHERE a.root = '0x' || c.root)
+                ORDER BY c.number""", rs -> {
+            requestAnchor(rs.getLong("number"), rs.getString("root"), rs.getLong("tree_size"),
+                    rs.getLong("first_seq"), rs.getLong("last_seq"));
+        });
+    }
+
+    private void requestAnchor(long number, String root, long treeSize, long firstSeq, long lastSeq) {
+        commands.sendAndWait(new RequestAnchorCommand("0x" + root, treeSize, anchorMeta(number, firstSeq, lastSeq)));
+    }
+
+    /** The on-chain label of checkpoint {@code number}. */
+    public static String anchorMeta(long number, long firstSeq, long lastSeq) {
+        return "p3-audit-checkpoint " + number + " [" + firstSeq + ".." + lastSeq + "]";
+    }
+
+    private Optional<Latest> latest() {
+        return jdbc.query("SELECT * FROM audit_checkpoint ORDER BY number DESC LIMIT 1", (rs, row) -> new Latest(
+                rs.getLong("number"), rs.getLong("tree_size"), rs.getLong("first_seq"), rs.getLong("last_seq"),
+                rs.getString("root"), rs.getBoolean("anchoring_requested"),
+                rs.getTimestamp("created_at").toInstant())).stream().findFirst();
+    }
+
+    /** Every sealed hash, in sealing order, from one snapshot (the sealer appends in that order, one batch at a time). */
+    private List<Leaf> readLeaves() {
+        List<Leaf> leaves = new ArrayList<>();
+        jdbc.query(con -> {
+            var statement = con.prepareStatement("SELECT seq, hash, sealed_at FROM audit_chain ORDER BY chain_position");
+            statement.setFetchSize(10_000);
+            return statement;
+        }, rs -> {
+            leaves.add(new Leaf(rs.getLong(1), HEX.parseHex(rs.getString(2)), rs.getTimestamp(3).toInstant()));
+        });
+        return leaves;
+    }
+}
