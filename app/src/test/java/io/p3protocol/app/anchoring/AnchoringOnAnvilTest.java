@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
@@ -34,6 +35,7 @@ import static org.assertj.core.api.Assertions.fail;
  */
 @IntegrationTest
 @EnabledIf("anvilInstalledOrRequired")
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS) // its chain stops after the class: so does the app
 class AnchoringOnAnvilTest {
     /** More than anvil's 1, so that "mined but not yet deep enough" is observable. */
     private static final int REQUIRED_CONFIRMATIONS = 2;
