@@ -2,12 +2,14 @@ package io.p3protocol.query.policy;
 
 import io.p3protocol.kernel.policy.Feature;
 import io.p3protocol.kernel.policy.FindTenantPolicy;
+import io.p3protocol.kernel.policy.TenantPolicy;
 import io.p3protocol.kernel.policy.TenantPolicyView;
 import io.p3protocol.kernel.tenancy.TenantSummary;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -24,53 +26,24 @@ public class TenantPolicyGraphQlController {
         this.queries = queries;
     }
 
+    /** The GraphQL {@code TenantPolicy} type, field for field (features by their wire names). */
+    public record TenantPolicyNode(boolean sandbox, String sandboxChain, int rateLimitRpm, int maxSessions,
+                                   List<String> allowedFeatures, List<String> effectiveFeatures, String dataRegion,
+                                   Integer retentionDays, boolean exportAllowed, Instant updatedAt,
+                                   String updatedBy) {
+        static TenantPolicyNode of(TenantPolicyView view) {
+            TenantPolicy policy = view.policy();
+            return new TenantPolicyNode(policy.sandbox(), policy.sandboxChain(), policy.rateLimitRpm(),
+                    policy.maxSessions(), policy.allowedFeatures().stream().map(Feature::wireName).toList(),
+                    Arrays.stream(Feature.values()).filter(policy::allows).map(Feature::wireName).toList(),
+                    policy.dataRegion(), policy.retentionDays(), policy.exportAllowed(), view.updatedAt(),
+                    view.updatedBy());
+        }
+    }
+
     @SchemaMapping(typeName = "Tenant", field = "policy")
-    public CompletableFuture<TenantPolicyView> policy(TenantSummary tenant) {
-        return queries.query(new FindTenantPolicy(tenant.tenantId()), TenantPolicyView.class);
-    }
-
-    @SchemaMapping(typeName = "TenantPolicy", field = "sandbox")
-    public boolean sandbox(TenantPolicyView view) {
-        return view.policy().sandbox();
-    }
-
-    @SchemaMapping(typeName = "TenantPolicy", field = "sandboxChain")
-    public String sandboxChain(TenantPolicyView view) {
-        return view.policy().sandboxChain();
-    }
-
-    @SchemaMapping(typeName = "TenantPolicy", field = "rateLimitRpm")
-    public int rateLimitRpm(TenantPolicyView view) {
-        return view.policy().rateLimitRpm();
-    }
-
-    @SchemaMapping(typeName = "TenantPolicy", field = "maxSessions")
-    public int maxSessions(TenantPolicyView view) {
-        return view.policy().maxSessions();
-    }
-
-    @SchemaMapping(typeName = "TenantPolicy", field = "allowedFeatures")
-    public List<String> allowedFeatures(TenantPolicyView view) {
-        return view.policy().allowedFeatures().stream().map(Feature::wireName).toList();
-    }
-
-    @SchemaMapping(typeName = "TenantPolicy", field = "effectiveFeatures")
-    public List<String> effectiveFeatures(TenantPolicyView view) {
-        return Arrays.stream(Feature.values()).filter(view.policy()::allows).map(Feature::wireName).toList();
-    }
-
-    @SchemaMapping(typeName = "TenantPolicy", field = "dataRegion")
-    public String dataRegion(TenantPolicyView view) {
-        return view.policy().dataRegion();
-    }
-
-    @SchemaMapping(typeName = "TenantPolicy", field = "retentionDays")
-    public Integer retentionDays(TenantPolicyView view) {
-        return view.policy().retentionDays();
-    }
-
-    @SchemaMapping(typeName = "TenantPolicy", field = "exportAllowed")
-    public boolean exportAllowed(TenantPolicyView view) {
-        return view.policy().exportAllowed();
+    public CompletableFuture<TenantPolicyNode> policy(TenantSummary tenant) {
+        return queries.query(new FindTenantPolicy(tenant.tenantId()), TenantPolicyView.class)
+                .thenApply(TenantPolicyNode::of);
     }
 }
