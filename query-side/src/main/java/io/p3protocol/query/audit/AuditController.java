@@ -25,7 +25,8 @@ import java.io.UncheckedIOException;
 /**
  * The audit trail: the hash-chained export of every sealed event, and its verifier. Both need the {@code admin}
  * role; a tenant key only ever sees its own tenant's chain, the platform-admin key sees all (or one, with
- * {@code tenantId}).
+ * {@code tenantId}). A tenant whose policy has {@code exportAllowed = false} may not export (403
+ * {@code export_not_allowed}).
  */
 @RestController
 @Tag(name = "Audit", description = "Hash-chained event export and its verification")
@@ -35,10 +36,12 @@ public class AuditController {
 
     private final AuditExporter exporter;
     private final AuditVerifier verifier;
+    private final ExportPermission exportPermission;
 
-    public AuditController(AuditExporter exporter, AuditVerifier verifier) {
+    public AuditController(AuditExporter exporter, AuditVerifier verifier, ExportPermission exportPermission) {
         this.exporter = exporter;
         this.verifier = verifier;
+        this.exportPermission = exportPermission;
     }
 
     @GetMapping("/api/audit/events")
@@ -58,6 +61,7 @@ public class AuditController {
             @RequestHeader(value = "Accept", required = false) String accept)
             throws HttpMediaTypeNotAcceptableException {
         caller.requireRole(Role.ADMIN);
+        exportPermission.require(caller);
         AuditExportFilter filter = AuditExportFilter.parse(tenantId, fromSeq, from, to, types);
         filter = filter.withTenant(caller.scopeTenant(filter.tenantId()));
         boolean csv = TwoWayNegotiation.prefersAlternative(accept, CSV, NDJSON, MediaType.APPLICATION_JSON);
