@@ -54,6 +54,13 @@ final class TelemetryBench {
         out.put("batchSize", batchSize);
         out.put("clients", clients);
         String tenant = admin.createTenantId("telemetry-bench-" + runId);
+        // One key sends everything: lift the tenant's rate limit (default 1000/min) to the maximum, so the bench
+        // measures ingestion, not 429s.
+        HttpResponse<String> policy = admin.putJson("/api/tenants/" + tenant + "/policy",
+                "{\"sandbox\":false,\"rateLimitRpm\":1000000}");
+        if (policy.statusCode() != 200) {
+            throw new IOException("policy PUT answered " + policy.statusCode() + ": " + AppClient.abbreviate(policy.body()));
+        }
         HttpResponse<String> issued = admin.postJson("/api/tenants/" + tenant + "/api-keys", "{\"roles\":[\"operator\"]}");
         if (issued.statusCode() != 201) {
             throw new IOException("operator key issue answered " + issued.statusCode() + ": " + AppClient.abbreviate(issued.body()));

@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -24,6 +25,8 @@ import java.util.Optional;
  * <ul>
  *     <li>a sandboxed tenant's every response carries {@code X-P3-Sandbox: true} and
  *     {@code X-P3-Sandbox-Chain: <chain>}; other tenants' responses carry neither;</li>
+ *     <li>the tenant's requests are counted against its {@code rateLimitRpm} ({@link TenantRateLimiter}, shared
+ *     by every node on the database); over the limit → 429 {@code rate_limited} with {@code Retry-After};</li>
  *     <li>a route of a feature outside the tenant's {@code allowedFeatures} is refused with 403
  *     {@code feature_not_allowed} (an empty set allows every feature).</li>
  * </ul>
@@ -37,10 +40,12 @@ public class TenantPolicyFilter extends OncePerRequestFilter {
     public static final String SANDBOX_CHAIN_HEADER = "X-P3-Sandbox-Chain";
 
     private final TenantPolicies policies;
+    private final TenantRateLimiter rateLimiter;
     private final ObjectMapper mapper;
 
-    public TenantPolicyFilter(TenantPolicies policies, ObjectMapper mapper) {
+    public TenantPolicyFilter(TenantPolicies policies, TenantRateLimiter rateLimiter, ObjectMapper mapper) {
         this.policies = policies;
+        this.rateLimiter = rateLimiter;
         this.mapper = mapper;
     }
 
@@ -58,6 +63,15 @@ public class TenantPolicyFilter extends OncePerRequestFilter {
         if (policy.sandbox()) {
             response.setHeader(SANDBOX_HEADER, "true");
             response.setHeader(SANDBOX_CHAIN_HEADER, policy.effectiveSandboxChain());
+        }
+        // Counted before the feature gate, so refused requests count too: a client hammering a gated route is limited.
+        TenantRateLimiter.Decision rate = rateLimiter.acquire(caller.tenantId(), policy.rateLimitRpm());
+        if (!rate.allowed()) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(rate.retryAfterSeconds()));
+            Problems.write(request, response, mapper, HttpStatus.TOO_MANY_REQUESTS, "rate_limited",
+                    "The tenant's rate limit of " + policy.rateLimitRpm() + " requests per minute is used up; retry in "
+                            + rate.retryAfterSeconds() + " s.");
+            return;
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
         Optional<Feature> feature = FeatureRoutes.featureOf(path);
