@@ -1,5 +1,6 @@
 package io.p3protocol.app.resilience;
 
+import io.p3protocol.app.support.RateLimitWindows;
 import io.p3protocol.app.support.TestApi;
 import io.p3protocol.kernel.vault.SecretValues;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -14,6 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -129,6 +132,34 @@ class TwoNodesOnOnePostgresTest {
         assertThat(new String(seenOnB.value(), StandardCharsets.UTF_8))
                 .isEqualTo(rotated.json().get("value").asText())
                 .isNotEqualTo(new String(cachedOnB, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void requestsAlternatingBetweenTheNodesShareOneRateLimitBudget() {
+        int limit = 5;
+        String tenant = nodeA.api().createTenant("rate limit shared");
+        String key = nodeA.api().issueKey(tenant, "admin").get("apiKey").asText();
+        TestApi.Response policy = nodeA.api().send(HttpRequest.newBuilder(
+                        URI.create(nodeA.api().base() + "/api/tenants/" + tenant + "/policy"))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"sandbox\":false,\"rateLimitRpm\":" + limit + "}")),
+                TestApi.ADMIN_KEY);
+        assertThat(policy.status()).as(policy.body()).isEqualTo(200);
+        RateLimitWindows.awaitRoomInCurrentWindow();
+
+        for (int i = 1; i <= limit; i++) {
+            AppNode node = i % 2 == 1 ? nodeA : nodeB;
+            TestApi.Response within = node.api().get("/api/reports", key);
+            assertThat(within.status()).as("request %d: %s", i, within.body()).isEqualTo(200);
+        }
+        TestApi.Response sixthOnB = nodeB.api().get("/api/reports", key);
+        TestApi.Response seventhOnA = nodeA.api().get("/api/reports", key);
+
+        for (TestApi.Response over : List.of(sixthOnB, seventhOnA)) {
+            assertThat(over.status()).as(over.body()).isEqualTo(429);
+            assertThat(over.json().get("code").asText()).isEqualTo("rate_limited");
+            assertThat(over.header("Retry-After")).isNotBlank();
+        }
     }
 
     /** Last, because it stops node B. */
