@@ -76,6 +76,20 @@ class RateLimitTest {
     }
 
     @Test
+    void aSandboxedTenantsRefusalStillCarriesTheSandboxHeaders() {
+        String tenant = api.createTenant("rate-limited-sandbox");
+        String key = api.issueKey(tenant, "admin").get("apiKey").asText();
+        policies.setPolicy(tenant, Map.of("sandbox", true, "rateLimitRpm", 1));
+        RateLimitWindows.awaitRoomInCurrentWindow();
+        call(key);
+
+        TestApi.Response over = call(key);
+
+        assertThat(over.status()).isEqualTo(429);
+        assertThat(over.header(TenantPolicyFilter.SANDBOX_HEADER)).isEqualTo("true");
+    }
+
+    @Test
     void windowsThatEndedMoreThanAMinuteAgoAreDeleted() {
         jdbc.update("INSERT INTO rate_limit_window (tenant_id, window_start, count) "
                 + "VALUES ('cleanup-old', date_trunc('minute', now()) - INTERVAL '2 minutes', 7), "

@@ -13,9 +13,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * A tenant's enterprise policy. Only {@code sandbox}, {@code sandboxChain} and {@code allowedFeatures} are enforced
- * today; {@code rateLimitRpm}, {@code maxSessions}, {@code dataRegion}, {@code retentionDays} and
- * {@code exportAllowed} are stored and shown for the controls that will read them (docs/enterprise.md).
+ * A tenant's enterprise policy. {@code sandbox}, {@code sandboxChain}, {@code allowedFeatures}, {@code rateLimitRpm}
+ * and {@code exportAllowed} are enforced today; {@code maxSessions}, {@code dataRegion} and {@code retentionDays}
+ * are stored and shown for the controls that will read them (docs/enterprise.md).
  *
  * @param sandbox         true: the tenant may only act on testnets
  * @param sandboxChain    the testnet the tenant's sandbox uses ({@code sepolia} when sandboxed and none was named)
