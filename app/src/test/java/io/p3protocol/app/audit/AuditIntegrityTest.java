@@ -91,6 +91,27 @@ class AuditIntegrityTest {
                 row.get("payload"), row.get("payloadrevision"), row.get("payloadtype"), row.get("timestamp"));
     }
 
+    private void restoreSeal(Map<String, Object> seal) {
+        jdbc.update("INSERT INTO audit_chain (seq, chain_position, event_id, tenant_id, prev_hash, hash, sealed_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?)", seal.get("seq"), seal.get("chain_position"),
+                seal.get("event_id"), seal.get("tenant_id"), seal.get("prev_hash"), seal.get("hash"),
+                seal.get("sealed_at"));
+    }
+
+    /**
+     * Writes an event row of {@code tenant} at global position 0. The tracking processor reads only above its token
+     * (and the gaps it tracks), so a row written at a position it has passed is never delivered and never sealed;
+     * position 0 is such a place that is free in any store.
+     */
+    private void insertRowAtPositionZero(String tenant, String eventId, String timestamp) {
+        jdbc.update("""
+                INSERT INTO domainevententry (globalindex, aggregateidentifier, sequencenumber, type,
+                    eventidentifier, metadata, payload, payloadrevision, payloadtype, timestamp)
+                VALUES (0, ?, 99, 'Tenant', ?, ?, ?, NULL, 'io.p3protocol.kernel.tenancy.TenantRenamedEvent', ?)""",
+                tenant, eventId, ("{\"tenantId\":\"" + tenant + "\",\"actor\":\"platform-admin\"}").getBytes(),
+                ("{\"tenantId\":\"" + tenant + "\",\"name\":\"forged\"}").getBytes(), timestamp);
+    }
+
     private long seqOf(String tenant, String type) {
         return AuditApi.only(audit.records("?tenantId=" + tenant, TestApi.ADMIN_KEY), type).get("seq").asLong();
     }
@@ -198,10 +219,7 @@ class AuditIntegrityTest {
             assertThat(sealGone.get("lastCheckpoint").get("matches").asBoolean()).isFalse();
         } finally {
             if (jdbc.queryForObject("SELECT count(*) FROM audit_chain WHERE seq = ?", Long.class, seq) == 0) {
-                jdbc.update("INSERT INTO audit_chain (seq, chain_position, event_id, tenant_id, prev_hash, hash,"
-                                + " sealed_at) VALUES (?, ?, ?, ?, ?, ?, ?)", seal.get("seq"), seal.get("chain_position"),
-                        seal.get("event_id"), seal.get("tenant_id"), seal.get("prev_hash"), seal.get("hash"),
-                        seal.get("sealed_at"));
+                restoreSeal(seal);
             }
             restoreEventRow(row);
         }
@@ -211,18 +229,53 @@ class AuditIntegrityTest {
     }
 
     @Test
+    void aMiddleEventDeletedWithItsSealIsNamedLinkBrokenAtTheTenantsNextSeal() throws SQLException {
+        String tenant = audit.tenantWithFourEvents("integrity-unlinked");
+        List<JsonNode> records = audit.records("?tenantId=" + tenant, TestApi.ADMIN_KEY);
+        long seq = records.get(1).get("seq").asLong();
+        long next = records.get(2).get("seq").asLong();
+        Map<String, Object> row = jdbc.queryForMap("SELECT * FROM domainevententry WHERE globalindex = ?", seq);
+        Map<String, Object> seal = jdbc.queryForMap("SELECT * FROM audit_chain WHERE seq = ?", seq);
+        try {
+            bypassingTriggers("DELETE FROM domainevententry WHERE globalindex = ?", seq);
+            bypassingTriggers("DELETE FROM audit_chain WHERE seq = ?", seq);
+
+            JsonNode report = integrity(TestApi.ADMIN_KEY);
+
+            assertThat(report.get("valid").asBoolean()).isFalse();
+            assertThat(breaksAt(report, next)).anySatisfy(b -> {
+                assertThat(b.get("kind").asText()).isEqualTo("link_broken");
+                assertThat(b.get("eventId").asText()).isEqualTo(records.get(2).get("eventId").asText());
+            });
+        } finally {
+            if (jdbc.queryForObject("SELECT count(*) FROM audit_chain WHERE seq = ?", Long.class, seq) == 0) {
+                restoreSeal(seal);
+            }
+            restoreEventRow(row);
+        }
+        assertWholeAgain(next);
+    }
+
+    @Test
+    void anUnsealedRowWithinTheGracePeriodIsPendingNotABreak() throws SQLException {
+        String tenant = api.createTenant("integrity-pending");
+        insertRowAtPositionZero(tenant, UUID.randomUUID().toString(), DateTimeUtils.formatInstant(Instant.now()));
+        try {
+            JsonNode report = integrity(TestApi.ADMIN_KEY);
+
+            assertThat(breaksAt(report, 0)).isEmpty();
+            assertThat(report.get("unsealedPending").asLong()).isGreaterThanOrEqualTo(1);
+        } finally {
+            bypassingTriggers("DELETE FROM domainevententry WHERE globalindex = 0");
+        }
+    }
+
+    @Test
     void aBackdatedEventRowThatWasNeverSealedIsNamedForgedEvent() throws SQLException {
         String tenant = audit.tenantWithFourEvents("integrity-forged");
         String forgedId = UUID.randomUUID().toString();
         String dayAgo = DateTimeUtils.formatInstant(Instant.now().minus(Duration.ofDays(1)));
-        // The tracking processor reads only above its token (and the gaps it tracks), so a row written at a position
-        // it has passed is never delivered and never sealed. Position 0 is such a place that is free in any store.
-        jdbc.update("""
-                INSERT INTO domainevententry (globalindex, aggregateidentifier, sequencenumber, type,
-                    eventidentifier, metadata, payload, payloadrevision, payloadtype, timestamp)
-                VALUES (0, ?, 99, 'Tenant', ?, ?, ?, NULL, 'io.p3protocol.kernel.tenancy.TenantRenamedEvent', ?)""",
-                tenant, forgedId, ("{\"tenantId\":\"" + tenant + "\",\"actor\":\"platform-admin\"}").getBytes(),
-                ("{\"tenantId\":\"" + tenant + "\",\"name\":\"forged\"}").getBytes(), dayAgo);
+        insertRowAtPositionZero(tenant, forgedId, dayAgo);
         try {
             JsonNode report = integrity(TestApi.ADMIN_KEY);
 
