@@ -131,6 +131,7 @@ class AuditIntegrityTest {
 
         assertThat(report.get("valid").asBoolean()).as(report.toString()).isTrue();
         assertThat(report.get("breaks")).isEmpty();
+        assertThat(report.get("gracePeriod").asText()).isEqualTo("PT10M");
         assertThat(report.get("lastSeq").asLong()).isGreaterThan(burnt);
         assertThat(report.get("gaps").asLong()).isGreaterThanOrEqualTo(1);
         assertThat(StreamSupport.stream(report.get("gapRanges").spliterator(), false)
