@@ -11,10 +11,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import javax.sql.DataSource;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -176,19 +173,7 @@ class AuditCheckpointTest {
     }
 
     private void bypassingTriggers(String sql, Object... args) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try (Statement set = connection.createStatement()) {
-                set.execute("SET LOCAL session_replication_role = replica");
-            }
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                for (int i = 0; i < args.length; i++) {
-                    statement.setObject(i + 1, args[i]);
-                }
-                assertThat(statement.executeUpdate()).isEqualTo(1);
-            }
-            connection.commit();
-        }
+        new Tampering(dataSource).bypassingTriggers(sql, args);
     }
 
     private static List<byte[]> hashes(JsonNode array) {

@@ -12,10 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -65,21 +62,8 @@ class AuditIntegrityTest {
                 .filter(b -> kind.equals(b.get("kind").asText())).toList();
     }
 
-    /** Runs statements in one transaction with triggers off (superuser), as an attacker could. */
     private void bypassingTriggers(String sql, Object... args) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try (Statement set = connection.createStatement()) {
-                set.execute("SET LOCAL session_replication_role = replica");
-            }
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                for (int i = 0; i < args.length; i++) {
-                    statement.setObject(i + 1, args[i]);
-                }
-                assertThat(statement.executeUpdate()).isEqualTo(1);
-            }
-            connection.commit();
-        }
+        new Tampering(dataSource).bypassingTriggers(sql, args);
     }
 
     private void restoreEventRow(Map<String, Object> row) {

@@ -11,10 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 
@@ -42,21 +39,8 @@ class AuditTamperTest {
         audit = new AuditApi(api);
     }
 
-    /** Runs one statement with triggers off for this transaction only (superuser), as an attacker could. */
     private void bypassingTriggers(String sql, Object... args) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try (Statement set = connection.createStatement()) {
-                set.execute("SET LOCAL session_replication_role = replica");
-            }
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                for (int i = 0; i < args.length; i++) {
-                    statement.setObject(i + 1, args[i]);
-                }
-                assertThat(statement.executeUpdate()).isEqualTo(1);
-            }
-            connection.commit();
-        }
+        new Tampering(dataSource).bypassingTriggers(sql, args);
     }
 
     private JsonNode verifyTenant(String tenant) {
