@@ -17,9 +17,14 @@ public final class AnchorRoot {
     private AnchorRoot() {
     }
 
+    /** Whether {@code text} is written as a root: 64 hex digits, optionally prefixed with 0x. */
+    public static boolean isWrittenAsRoot(String text) {
+        return text != null && HEX_32_BYTES.matcher(text).matches();
+    }
+
     /** The canonical form of {@code text}, or InvalidInput (field {@code root}) when it is no usable root. */
     public static String parse(String text) {
-        if (text == null || !HEX_32_BYTES.matcher(text).matches()) {
+        if (!isWrittenAsRoot(text)) {
             throw InvalidInput.of("root", "must be 32 bytes in hex: 64 hex digits, optionally prefixed with 0x");
         }
         String canonical = (text.startsWith("0x") ? text : "0x" + text).toLowerCase(Locale.ROOT);

@@ -13,6 +13,6 @@ public final class KeyConfirmation {
     }
 
     public static byte[] tag(byte[] sharedSecret) {
-        return KitchenSinkCombiner.hmacSha256(sharedSecret, MESSAGE_BYTES);
+        return new HmacSha256(sharedSecret).mac(MESSAGE_BYTES);
     }
 }

@@ -1,10 +1,7 @@
 package io.p3protocol.kernel.crypto;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 
 /**
  * The KitchenSink shared-secret derivation of draft-irtf-cfrg-hybrid-kems, with HKDF-SHA-256 (RFC 5869):
@@ -32,23 +29,13 @@ public final class KitchenSinkCombiner {
             ikm.writeBytes(part);
         }
         ikm.writeBytes(label);
-        byte[] prk = hmacSha256(new byte[32], ikm.toByteArray());
+        byte[] prk = new HmacSha256(new byte[32]).mac(ikm.toByteArray());
         ByteArrayOutputStream info = new ByteArrayOutputStream();
         info.write(0);
         info.write(SECRET_LENGTH);
         info.writeBytes(SECRET_LABEL);
         info.write(1); // HKDF-Expand block counter: one SHA-256 block gives the 32 bytes
-        return hmacSha256(prk, info.toByteArray());
-    }
-
-    static byte[] hmacSha256(byte[] key, byte[] message) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(message);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("every Java runtime ships HmacSHA256", e);
-        }
+        return new HmacSha256(prk).mac(info.toByteArray());
     }
 
     static byte[] ascii(String text) {

@@ -1,7 +1,6 @@
 package io.p3protocol.kernel.crypto;
 
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,14 +23,14 @@ public final class MerkleTree {
 
     /** {@code SHA-256(0x00 || leaf)}. */
     public static byte[] leafHash(byte[] leaf) {
-        MessageDigest sha = sha256();
+        MessageDigest sha = Sha256.newDigest();
         sha.update(LEAF_PREFIX);
         return sha.digest(leaf);
     }
 
     /** {@code SHA-256(0x01 || left || right)}. */
     public static byte[] nodeHash(byte[] left, byte[] right) {
-        MessageDigest sha = sha256();
+        MessageDigest sha = Sha256.newDigest();
         sha.update(NODE_PREFIX);
         sha.update(left);
         return sha.digest(right);
@@ -41,7 +40,7 @@ public final class MerkleTree {
     public static byte[] root(List<byte[]> leafHashes) {
         int n = leafHashes.size();
         if (n == 0) {
-            return sha256().digest();
+            return Sha256.newDigest().digest();
         }
         if (n == 1) {
             return leafHashes.get(0).clone();
@@ -198,13 +197,5 @@ public final class MerkleTree {
 
     private static boolean isHash(byte[] hash) {
         return hash != null && hash.length == HASH_BYTES;
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
     }
 }

@@ -1,11 +1,9 @@
 package io.p3protocol.kernel.crypto;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import org.bouncycastle.crypto.params.MLKEMParameters;
 import org.bouncycastle.crypto.params.MLKEMPublicKeyParameters;
 
-import java.util.Arrays;
 
 /**
  * An ML-KEM-1024 encapsulation key (FIPS 203, parameter set k = 4): {@code ByteEncode12(t-hat) || rho}, 1536 + 32 =
@@ -18,15 +16,13 @@ import java.util.Arrays;
  * This is FIPS 203 ML-KEM, not round-3 Kyber (the two differ in key generation, encapsulation and the derivation
  * of the shared secret). Serialized to JSON as canonical standard base64.
  */
-public final class MlKem1024PublicKey {
+public final class MlKem1024PublicKey extends EncodedPublicKey {
     public static final int LENGTH = 1568;
     static final int POLYNOMIAL_BYTES = 1536;
     static final int Q = 3329;
 
-    private final byte[] bytes;
-
     private MlKem1024PublicKey(byte[] bytes) {
-        this.bytes = bytes;
+        super(bytes);
     }
 
     public static MlKem1024PublicKey fromBytes(byte[] encoded) {
@@ -53,31 +49,12 @@ public final class MlKem1024PublicKey {
         return fromBytes(StrictBase64.decode(base64));
     }
 
-    public byte[] bytes() {
-        return bytes.clone();
-    }
-
-    @JsonValue
-    public String base64() {
-        return StrictBase64.encode(bytes);
-    }
-
     MLKEMPublicKeyParameters parameters() {
-        return new MLKEMPublicKeyParameters(MLKEMParameters.ml_kem_1024, bytes);
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof MlKem1024PublicKey that && Arrays.equals(bytes, that.bytes);
-    }
-
-    @Override
-    public int hashCode() {
-        return Arrays.hashCode(bytes);
+        return new MLKEMPublicKeyParameters(MLKEMParameters.ml_kem_1024, encoded);
     }
 
     @Override
     public String toString() {
-        return "MlKem1024PublicKey[sha256:" + Sha256.hex(bytes).substring(0, 16) + "…]";
+        return "MlKem1024PublicKey[sha256:" + Sha256.hex(encoded).substring(0, 16) + "…]";
     }
 }

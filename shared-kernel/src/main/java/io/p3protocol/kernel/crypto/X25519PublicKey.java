@@ -1,7 +1,6 @@
 package io.p3protocol.kernel.crypto;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import org.bouncycastle.math.ec.rfc7748.X25519;
 
 import java.math.BigInteger;
@@ -21,7 +20,7 @@ import java.util.Arrays;
  * </ul>
  * Serialized to JSON as canonical standard base64.
  */
-public final class X25519PublicKey {
+public final class X25519PublicKey extends EncodedPublicKey {
     public static final int LENGTH = 32;
     private static final BigInteger FIELD_PRIME = BigInteger.TWO.pow(255).subtract(BigInteger.valueOf(19));
     /** Any fixed scalar works (X25519 clamps it to a multiple of 8); it is not secret. */
@@ -31,10 +30,8 @@ public final class X25519PublicKey {
         Arrays.fill(PROBE_SCALAR, (byte) 0x5a);
     }
 
-    private final byte[] bytes;
-
     private X25519PublicKey(byte[] bytes) {
-        this.bytes = bytes;
+        super(bytes);
     }
 
     public static X25519PublicKey fromBytes(byte[] encoded) {
@@ -59,31 +56,12 @@ public final class X25519PublicKey {
         return fromBytes(StrictBase64.decode(base64));
     }
 
-    public byte[] bytes() {
-        return bytes.clone();
-    }
-
-    @JsonValue
-    public String base64() {
-        return StrictBase64.encode(bytes);
-    }
-
     private static BigInteger littleEndian(byte[] le) {
         byte[] be = new byte[le.length];
         for (int i = 0; i < le.length; i++) {
             be[i] = le[le.length - 1 - i];
         }
         return new BigInteger(1, be);
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof X25519PublicKey that && Arrays.equals(bytes, that.bytes);
-    }
-
-    @Override
-    public int hashCode() {
-        return Arrays.hashCode(bytes);
     }
 
     @Override

@@ -58,7 +58,6 @@ public class LiveActions {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     /** The same meta for every rule, so that rules anchoring the same hash ask for the same anchor. */
     static final String RULE_ACTION_META = "rule_action";
-    private static final java.util.regex.Pattern HEX_32_BYTES = java.util.regex.Pattern.compile("(0x)?[0-9a-fA-F]{64}");
 
     private final CommandGateway commands;
     private final PluginRegistry plugins;
@@ -127,7 +126,7 @@ public class LiveActions {
     private ActionResult anchor(JsonNode action, ObjectNode metadata) {
         JsonNode given = action.get("eventHash");
         String eventHash = given.isTextual() ? given.asText() : Sha256.hex(given.toString());
-        String root = HEX_32_BYTES.matcher(eventHash).matches() ? AnchorRoot.parse(eventHash)
+        String root = AnchorRoot.isWrittenAsRoot(eventHash) ? AnchorRoot.parse(eventHash)
                 : "0x" + Sha256.hex(eventHash);
         metadata.put("contractCall", "AnchorRegistry.anchor");
         if (!anchoring.configured()) {
