@@ -77,7 +77,13 @@ class EvmAnchorChainOnAnvilTest {
         String root = newRoot();
         String txHash = ((ChainAnswers.Sent) chain(3).submit(root, 1, "")).txHash();
 
+        // anvil mines the transaction at once, but its receipt can trail the send by a moment (no block is mined
+        // meanwhile, so the count stays 1 however long this takes)
         ChainAnswers.TransactionState justMined = chain(3).check(root, txHash);
+        for (int tries = 0; justMined instanceof ChainAnswers.Pending && tries < 50; tries++) {
+            Thread.sleep(100);
+            justMined = chain(3).check(root, txHash);
+        }
         anvil.mine(2);
         ChainAnswers.TransactionState buried = chain(3).check(root, txHash);
 
