@@ -90,10 +90,11 @@ public class RequestMeter {
                 .addValue("tenant", tenantId).addValue("key", keyId).addValue("endpoint", endpoint)
                 .addValue("rpm", rateLimitPerMinute).addValue("defaultQuota", ApiKeyDefaults.QUOTA_MONTHLY);
         return jdbc.queryForObject(COUNT, params, (rs, i) -> {
-            long counted = rs.getLong("counted_total");
+            long total = rs.getLong("counted_total");
+            Long counted = rs.wasNull() ? null : total;
             return new Decision(rs.getInt("rate_count") <= rateLimitPerMinute,
                     Math.max(1, rs.getInt("rate_retry_after")), rs.getLong("quota_monthly"), rs.getString("month"),
-                    rs.wasNull() ? null : counted, Math.max(1, rs.getLong("quota_retry_after")));
+                    counted, Math.max(1, rs.getLong("quota_retry_after")));
         });
     }
 }

@@ -24,11 +24,13 @@ import java.util.Set;
  * names (unbounded, and not always fit to store). Found by asking Spring MVC's handler mappings, in the
  * DispatcherServlet's order, which one would serve the request: the filter runs before the DispatcherServlet, so the
  * lookup runs on a wrapper whose request attributes are private, leaving the real request untouched. A request no
- * route serves, or one whose method the matched path does not take, is {@code <METHOD> (unmatched)}.
+ * route serves (only the static-resource catch-all {@code /**} would), or one whose method the matched path does not
+ * take, is {@code <METHOD> (unmatched)}.
  */
 @Component
 public class RouteTemplates {
     static final String UNMATCHED = "(unmatched)";
+    private static final String CATCH_ALL = "/**";
 
     private final ApplicationContext context;
     private volatile List<HandlerMapping> mappings;
@@ -49,7 +51,8 @@ public class RouteTemplates {
             try {
                 if (mapping.getHandler(lookup) != null) {
                     Object pattern = lookup.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-                    return pattern == null ? null : pattern.toString();
+                    // "/**" is the static-resource catch-all: no route of this API
+                    return pattern == null || CATCH_ALL.equals(pattern.toString()) ? null : pattern.toString();
                 }
             } catch (Exception e) {
                 return null; // e.g. the path exists but not for this method: MVC will answer 405/415
