@@ -146,6 +146,20 @@ class TierTest {
     }
 
     @Test
+    void graphQlListsTheOriginalsTiers() {
+        JsonNode tiers = plans.graphQl(TestApi.ADMIN_KEY,
+                "{ tiers { tier name quotaMonthly monthlyPrice overagePerUnit ssoAllowed features } }", Map.of())
+                .json().get("data").get("tiers");
+
+        assertThat(tiers).extracting(t -> t.get("name").asText() + ":" + t.get("quotaMonthly").asLong() + ":"
+                        + t.get("monthlyPrice").asText() + ":" + t.get("ssoAllowed").asBoolean())
+                .containsExactly("Free:1000:0.00:false", "Starter:100000:49.00:false", "Pro:500000:199.00:true",
+                        "Enterprise:5000000:999.00:true");
+        assertThat(tiers.get(0).get("overagePerUnit").isNull()).isTrue();
+        assertThat(tiers.get(3).get("features").asText()).contains("\"customAlerts\":true");
+    }
+
+    @Test
     void graphQlShowsTheTenantsTier() {
         String tenant = tenantOnTier("tier-graphql", "starter");
         String none = plans.api.createTenant("tier-graphql-none");
