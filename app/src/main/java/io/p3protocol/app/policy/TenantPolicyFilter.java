@@ -25,8 +25,9 @@ import java.util.Optional;
  * <ul>
  *     <li>a sandboxed tenant's every response carries {@code X-P3-Sandbox: true} and
  *     {@code X-P3-Sandbox-Chain: <chain>}; other tenants' responses carry neither;</li>
- *     <li>the tenant's requests are counted against its {@code rateLimitRpm} ({@link TenantRateLimiter}, shared
- *     by every node on the database); over the limit → 429 {@code rate_limited} with {@code Retry-After};</li>
+ *     <li>the tenant's requests are counted against its {@code rateLimitRpm}, and the key's against its monthly
+ *     quota, in one statement ({@link RequestMeter}, shared by every node on the database); over the rate limit →
+ *     429 {@code rate_limited}, over the quota → 429 {@code quota_exceeded}, both with {@code Retry-After};</li>
  *     <li>a route of a feature outside the tenant's {@code allowedFeatures} is refused with 403
  *     {@code feature_not_allowed} (an empty set allows every feature).</li>
  * </ul>
@@ -40,12 +41,17 @@ public class TenantPolicyFilter extends OncePerRequestFilter {
     public static final String SANDBOX_CHAIN_HEADER = "X-P3-Sandbox-Chain";
 
     private final TenantPolicies policies;
-    private final TenantRateLimiter rateLimiter;
+    private final RequestMeter meter;
+    private final RouteTemplates routes;
+    private final QuotaExhaustionRecorder exhaustion;
     private final ObjectMapper mapper;
 
-    public TenantPolicyFilter(TenantPolicies policies, TenantRateLimiter rateLimiter, ObjectMapper mapper) {
+    public TenantPolicyFilter(TenantPolicies policies, RequestMeter meter, RouteTemplates routes,
+                              QuotaExhaustionRecorder exhaustion, ObjectMapper mapper) {
         this.policies = policies;
-        this.rateLimiter = rateLimiter;
+        this.meter = meter;
+        this.routes = routes;
+        this.exhaustion = exhaustion;
         this.mapper = mapper;
     }
 
@@ -65,13 +71,24 @@ public class TenantPolicyFilter extends OncePerRequestFilter {
             response.setHeader(SANDBOX_CHAIN_HEADER, policy.effectiveSandboxChain());
         }
         // Counted before the feature gate, so refused requests count too: a client hammering a gated route is limited.
-        TenantRateLimiter.Decision rate = rateLimiter.acquire(caller.tenantId(), policy.rateLimitRpm());
-        if (!rate.allowed()) {
-            response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(rate.retryAfterSeconds()));
+        RequestMeter.Decision metered = meter.count(caller.tenantId(), policy.rateLimitRpm(), caller.keyId(),
+                routes.endpointOf(request));
+        if (!metered.rateAllowed()) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(metered.rateRetryAfterSeconds()));
             Problems.write(request, response, mapper, HttpStatus.TOO_MANY_REQUESTS, "rate_limited",
                     "The tenant's rate limit of " + policy.rateLimitRpm() + " requests per minute is used up; retry in "
-                            + rate.retryAfterSeconds() + " s.");
+                            + metered.rateRetryAfterSeconds() + " s.");
             return;
+        }
+        if (!metered.quotaAllowed()) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(metered.quotaRetryAfterSeconds()));
+            Problems.write(request, response, mapper, HttpStatus.TOO_MANY_REQUESTS, "quota_exceeded",
+                    "The API key's monthly quota of " + metered.quotaMonthly() + " requests is used up for "
+                            + metered.month() + " (UTC); it renews at the start of next month.");
+            return;
+        }
+        if (metered.usedLastOfQuota()) {
+            exhaustion.record(request, caller, metered);
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
         Optional<Feature> feature = FeatureRoutes.featureOf(path);

@@ -49,11 +49,14 @@ public class SsoController {
     private final CommandGateway commands;
     private final SsoDirectory directory;
     private final SsoLoginFlow flow;
+    private final io.p3protocol.command.policy.SsoTierGate ssoTierGate;
 
-    public SsoController(CommandGateway commands, SsoDirectory directory, SsoLoginFlow flow) {
+    public SsoController(CommandGateway commands, SsoDirectory directory, SsoLoginFlow flow,
+                         io.p3protocol.command.policy.SsoTierGate ssoTierGate) {
         this.commands = commands;
         this.directory = directory;
         this.flow = flow;
+        this.ssoTierGate = ssoTierGate;
     }
 
     public record RegisterProviderRequest(@NotNull SsoProviderType type, @NotBlank @Size(max = 256) String issuer,
@@ -101,6 +104,7 @@ public class SsoController {
         }
         Map<String, Set<Role>> roleMapping = request.roleMapping() == null || request.roleMapping().isEmpty()
                 ? Map.of(SsoProviderSettings.DEFAULT_ROLES_KEY, Set.of(Role.VIEWER)) : request.roleMapping();
+        ssoTierGate.requireSsoAllowed(tenantId); // before the secret is stored: a refusal leaves nothing behind
         String providerId = UUID.randomUUID().toString();
         String secretName = null;
         if (request.clientSecret() != null) {
