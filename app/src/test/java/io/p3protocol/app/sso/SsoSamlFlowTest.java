@@ -196,6 +196,25 @@ class SsoSamlFlowTest {
     }
 
     @Test
+    void anUnsignedAssertionWrappedAroundTheSignedOneIsRefusedAndRecorded() {
+        Setup s = setup();
+        String requestId = startLogin(s);
+        Document response = s.idp().signAssertion(s.idp().response(spec(s, requestId)));
+        // signature wrapping: a forged copy with another ID and subject goes first, the signed original stays
+        Element signed = SamlTestIdp.assertion(response);
+        Element forged = (Element) signed.cloneNode(true);
+        forged.setAttribute("ID", "_evil" + UUID.randomUUID());
+        forged.removeChild(forged.getElementsByTagNameNS("http://www.w3.org/2000/09/xmldsig#", "Signature").item(0));
+        forged.getElementsByTagNameNS(SamlTestIdp.NS_SAML, "NameID").item(0).setTextContent("mallory");
+        response.getDocumentElement().insertBefore(forged, signed);
+
+        TestApi.Response r = postToAcs(response);
+
+        assertRefused(r, "sso_saml_response_invalid", requestId);
+        assertThat(r.json().get("detail").asText()).contains("must contain 1 Assertion");
+    }
+
+    @Test
     void anUnsignedResponseIsRefusedAndRecorded() {
         Setup s = setup();
         String requestId = startLogin(s);
