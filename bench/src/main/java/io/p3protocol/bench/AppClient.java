@@ -67,6 +67,11 @@ final class AppClient {
         return http.send(request(path).header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A GET for a text answer (e.g. the Prometheus exposition, which has no JSON form). */
+    HttpResponse<String> getText(String path) throws IOException, InterruptedException {
+        return http.send(request(path).header("Accept", "text/plain").GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     HttpResponse<InputStream> getStream(String path, Duration timeout) throws IOException, InterruptedException {
         return http.send(request(path).timeout(timeout).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
     }

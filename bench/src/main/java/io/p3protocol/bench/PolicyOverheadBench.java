@@ -85,7 +85,7 @@ final class PolicyOverheadBench {
 
     /** Cumulative bucket counts of {@code p3_policy_checks_seconds} by upper bound in seconds (+Inf last). */
     private java.util.TreeMap<Double, Long> scrapeBuckets() throws IOException, InterruptedException {
-        HttpResponse<String> scrape = admin.get("/actuator/prometheus");
+        HttpResponse<String> scrape = admin.getText("/actuator/prometheus");
         expect(scrape, 200, "prometheus scrape");
         return parseBuckets(scrape.body());
     }
