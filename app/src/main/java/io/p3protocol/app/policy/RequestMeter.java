@@ -1,6 +1,8 @@
 package io.p3protocol.app.policy;
 
+import io.p3protocol.command.policy.TenantPolicies;
 import io.p3protocol.kernel.apikeys.ApiKeyDefaults;
+import io.p3protocol.kernel.policy.TenantPolicy;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -20,11 +22,24 @@ import org.springframework.stereotype.Component;
  *     {@code RETURNING}), so the endpoint counts add up to the total.</li>
  * </ul>
  * Months and minutes are the database's clock (UTC), the one clock every node shares.
+ * <p>
+ * The same statement reads the tenant's policy (so the policy checks cost one round trip in all), and commits
+ * asynchronously ({@code set_config('synchronous_commit', 'off', true)}, for this transaction only): the counters
+ * are metering, not events, and waiting for the WAL flush on every request would be most of the checks' time and
+ * would hold the tenant's counter row locked meanwhile. A database crash can forget the last fraction of a second
+ * of counts (PostgreSQL flushes asynchronous commits within three {@code wal_writer_delay}s, 600 ms by default);
+ * it can never count a request twice or make the counters inconsistent.
  */
 @Component
 public class RequestMeter {
     private static final String COUNT = """
-            WITH rate AS (
+            WITH policy AS (
+                SELECT %s FROM tenant_policy WHERE tenant_id = :tenant
+            ), limits AS (
+                SELECT COALESCE((SELECT rate_limit_rpm FROM policy), :defaultRpm) AS rpm
+            ), async_commit AS (
+                SELECT set_config('synchronous_commit', 'off', true) AS synchronous_commit
+            ), rate AS (
                 INSERT INTO rate_limit_window AS w (tenant_id, window_start, count)
                 VALUES (:tenant, date_trunc('minute', statement_timestamp()), 1)
                 ON CONFLICT (tenant_id, window_start) DO UPDATE SET count = w.count + 1
@@ -37,8 +52,8 @@ public class RequestMeter {
                            AS quota_monthly
             ), counted AS (
                 INSERT INTO api_key_usage AS u (key_id, month, tenant_id, quota_monthly, total)
-                SELECT :key, p.month, :tenant, p.quota_monthly, 1 FROM rate, period p
-                WHERE rate.rate_count <= :rpm AND p.quota_monthly >= 1
+                SELECT :key, p.month, :tenant, p.quota_monthly, 1 FROM rate, period p, limits
+                WHERE rate.rate_count <= limits.rpm AND p.quota_monthly >= 1
                 ON CONFLICT (key_id, month) DO UPDATE SET total = u.total + 1, quota_monthly = EXCLUDED.quota_monthly
                     WHERE u.total < EXCLUDED.quota_monthly
                 RETURNING u.total
@@ -48,11 +63,12 @@ public class RequestMeter {
                 ON CONFLICT (key_id, month, endpoint) DO UPDATE SET count = e.count + 1,
                     last_hit_at = EXCLUDED.last_hit_at
             )
-            SELECT rate.rate_count, rate.rate_retry_after, p.quota_monthly, to_char(p.month, 'YYYY-MM') AS month,
-                   (SELECT total FROM counted) AS counted_total,
+            SELECT rate.rate_count, rate.rate_retry_after, limits.rpm, p.quota_monthly,
+                   to_char(p.month, 'YYYY-MM') AS month, (SELECT total FROM counted) AS counted_total,
                    CEIL(EXTRACT(EPOCH FROM (p.month + INTERVAL '1 month') AT TIME ZONE 'UTC'
-                                           - statement_timestamp()))::bigint AS quota_retry_after
-            FROM rate, period p""";
+                                           - statement_timestamp()))::bigint AS quota_retry_after,
+                   async_commit.synchronous_commit, policy.*
+            FROM rate, period p, limits, async_commit LEFT JOIN policy ON true""".formatted(TenantPolicies.COLUMNS);
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -63,6 +79,7 @@ public class RequestMeter {
     /**
      * The outcome of counting one request.
      *
+     * @param policy                 the tenant's policy, read in the same statement
      * @param rateAllowed            within the tenant's requests per minute
      * @param rateRetryAfterSeconds  seconds until the minute window ends (1…60)
      * @param quotaMonthly           the key's quota
@@ -71,8 +88,8 @@ public class RequestMeter {
      *                               (over the rate limit, or the quota is used up)
      * @param quotaRetryAfterSeconds seconds until the next UTC month starts
      */
-    public record Decision(boolean rateAllowed, int rateRetryAfterSeconds, long quotaMonthly, String month,
-                           Long countedTotal, long quotaRetryAfterSeconds) {
+    public record Decision(TenantPolicy policy, boolean rateAllowed, int rateRetryAfterSeconds, long quotaMonthly,
+                           String month, Long countedTotal, long quotaRetryAfterSeconds) {
         /** Within the quota (meaningful only when {@link #rateAllowed()}). */
         public boolean quotaAllowed() {
             return countedTotal != null;
@@ -84,15 +101,19 @@ public class RequestMeter {
         }
     }
 
-    /** Counts one request of key {@code keyId} of {@code tenantId} on {@code endpoint} (a route template). */
-    public Decision count(String tenantId, int rateLimitPerMinute, String keyId, String endpoint) {
+    /**
+     * Reads the policy of {@code tenantId} and counts one request of its key {@code keyId} on {@code endpoint} (a
+     * route template) against the policy's rate limit.
+     */
+    public Decision count(String tenantId, String keyId, String endpoint) {
         MapSqlParameterSource params = new MapSqlParameterSource()
                 .addValue("tenant", tenantId).addValue("key", keyId).addValue("endpoint", endpoint)
-                .addValue("rpm", rateLimitPerMinute).addValue("defaultQuota", ApiKeyDefaults.QUOTA_MONTHLY);
+                .addValue("defaultRpm", TenantPolicy.DEFAULT.rateLimitRpm())
+                .addValue("defaultQuota", ApiKeyDefaults.QUOTA_MONTHLY);
         return jdbc.queryForObject(COUNT, params, (rs, i) -> {
             long total = rs.getLong("counted_total");
             Long counted = rs.wasNull() ? null : total;
-            return new Decision(rs.getInt("rate_count") <= rateLimitPerMinute,
+            return new Decision(TenantPolicies.read(rs), rs.getInt("rate_count") <= rs.getInt("rpm"),
                     Math.max(1, rs.getInt("rate_retry_after")), rs.getLong("quota_monthly"), rs.getString("month"),
                     counted, Math.max(1, rs.getLong("quota_retry_after")));
         });

@@ -2,7 +2,6 @@ package io.p3protocol.app.policy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.p3protocol.app.web.Problems;
-import io.p3protocol.command.policy.TenantPolicies;
 import io.p3protocol.kernel.policy.Feature;
 import io.p3protocol.kernel.policy.TenantPolicy;
 import io.p3protocol.kernel.security.Caller;
@@ -36,8 +35,9 @@ import java.time.Duration;
  *     <li>a route of a feature outside the tenant's {@code allowedFeatures} is refused with 403
  *     {@code feature_not_allowed} (an empty set allows every feature).</li>
  * </ul>
- * Runs right after authentication and reads the policy once per request from the table the command side enforces
- * the sandbox with, so both always agree. The sandbox itself is enforced on the command bus, not here.
+ * Runs right after authentication. The policy is read from the table the command side enforces the sandbox with
+ * (so both always agree), in the same statement that counts the request ({@link RequestMeter}): the checks cost one
+ * database round trip. The sandbox itself is enforced on the command bus, not here.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 12)
@@ -45,16 +45,14 @@ public class TenantPolicyFilter extends OncePerRequestFilter {
     public static final String SANDBOX_HEADER = "X-P3-Sandbox";
     public static final String SANDBOX_CHAIN_HEADER = "X-P3-Sandbox-Chain";
 
-    private final TenantPolicies policies;
     private final RequestMeter meter;
     private final RouteTemplates routes;
     private final QuotaExhaustionRecorder exhaustion;
     private final ObjectMapper mapper;
     private final Timer checks;
 
-    public TenantPolicyFilter(TenantPolicies policies, RequestMeter meter, RouteTemplates routes,
+    public TenantPolicyFilter(RequestMeter meter, RouteTemplates routes,
                               QuotaExhaustionRecorder exhaustion, ObjectMapper mapper, MeterRegistry registry) {
-        this.policies = policies;
         this.meter = meter;
         this.routes = routes;
         this.exhaustion = exhaustion;
@@ -100,14 +98,13 @@ public class TenantPolicyFilter extends OncePerRequestFilter {
     /** Runs the checks; false when the request was refused (the refusal is written). */
     private boolean admit(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Caller caller = (Caller) request.getAttribute(Caller.REQUEST_ATTRIBUTE);
-        TenantPolicy policy = policies.of(caller.tenantId());
+        // Counted before the feature gate, so refused requests count too: a client hammering a gated route is limited.
+        RequestMeter.Decision metered = meter.count(caller.tenantId(), caller.keyId(), routes.endpointOf(request));
+        TenantPolicy policy = metered.policy();
         if (policy.sandbox()) {
             response.setHeader(SANDBOX_HEADER, "true");
             response.setHeader(SANDBOX_CHAIN_HEADER, policy.effectiveSandboxChain());
         }
-        // Counted before the feature gate, so refused requests count too: a client hammering a gated route is limited.
-        RequestMeter.Decision metered = meter.count(caller.tenantId(), policy.rateLimitRpm(), caller.keyId(),
-                routes.endpointOf(request));
         if (!metered.rateAllowed()) {
             response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(metered.rateRetryAfterSeconds()));
             Problems.write(request, response, mapper, HttpStatus.TOO_MANY_REQUESTS, "rate_limited",

@@ -6,6 +6,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.sql.Array;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
@@ -23,19 +24,28 @@ public class TenantPolicies {
         this.jdbc = jdbc;
     }
 
+    /** The columns {@link #read} maps, for a {@code tenant_policy} row (possibly outer-joined). */
+    public static final String COLUMNS = "sandbox, sandbox_chain, rate_limit_rpm, max_sessions, allowed_features, "
+            + "data_region, retention_days, export_allowed";
+
     /** The tenant's policy, or {@link TenantPolicy#DEFAULT} when none was ever set (or the tenant is unknown). */
     public TenantPolicy of(String tenantId) {
         if (tenantId == null) {
             return TenantPolicy.DEFAULT;
         }
-        List<TenantPolicy> found = jdbc.query("""
-                SELECT sandbox, sandbox_chain, rate_limit_rpm, max_sessions, allowed_features, data_region,
-                       retention_days, export_allowed
-                FROM tenant_policy WHERE tenant_id = ?""", (rs, i) -> new TenantPolicy(rs.getBoolean("sandbox"),
-                rs.getString("sandbox_chain"), rs.getInt("rate_limit_rpm"), rs.getInt("max_sessions"),
-                features(rs.getArray("allowed_features")), rs.getString("data_region"),
-                (Integer) rs.getObject("retention_days"), rs.getBoolean("export_allowed")), tenantId);
+        List<TenantPolicy> found = jdbc.query("SELECT " + COLUMNS + " FROM tenant_policy WHERE tenant_id = ?",
+                (rs, i) -> read(rs), tenantId);
         return found.isEmpty() ? TenantPolicy.DEFAULT : found.get(0);
+    }
+
+    /** The policy in the current row's {@link #COLUMNS}; {@link TenantPolicy#DEFAULT} when they are null (no row). */
+    public static TenantPolicy read(ResultSet rs) throws SQLException {
+        if (rs.getObject("rate_limit_rpm") == null) {
+            return TenantPolicy.DEFAULT;
+        }
+        return new TenantPolicy(rs.getBoolean("sandbox"), rs.getString("sandbox_chain"), rs.getInt("rate_limit_rpm"),
+                rs.getInt("max_sessions"), features(rs.getArray("allowed_features")), rs.getString("data_region"),
+                (Integer) rs.getObject("retention_days"), rs.getBoolean("export_allowed"));
     }
 
     /** Stored names the code no longer knows are skipped rather than failing every request of the tenant. */
