@@ -97,7 +97,11 @@ public class AuditIntegrity {
     }
 
     public Report check(Caller caller) {
-        String tenant = caller.platformAdmin() ? null : caller.tenantId();
+        return check(caller.platformAdmin() ? null : caller.tenantId());
+    }
+
+    /** The check of the whole trail ({@code tenant} null) or of one tenant's chain only. */
+    public Report check(String tenant) {
         Breaks breaks = new Breaks();
         CheckpointRow latest = jdbc.query("SELECT number, tree_size, last_seq, root FROM audit_checkpoint"
                         + " ORDER BY number DESC LIMIT 1", (rs, i) -> new CheckpointRow(rs.getLong(1), rs.getLong(2),

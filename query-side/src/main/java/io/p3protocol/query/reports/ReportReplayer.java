@@ -38,9 +38,12 @@ public class ReportReplayer {
     private final Serializer serializer;
     private final ObjectProvider<org.axonframework.config.Configuration> axon;
     private final Clock clock;
+    private final ReportRanges ranges;
 
     public ReportReplayer(EventRowReader rows, @Qualifier("eventSerializer") Serializer serializer,
-                          ObjectProvider<org.axonframework.config.Configuration> axon, Clock clock) {
+                          ObjectProvider<org.axonframework.config.Configuration> axon, Clock clock,
+                          ReportRanges ranges) {
+        this.ranges = ranges;
         this.rows = rows;
         this.serializer = serializer;
         this.axon = axon;
@@ -52,15 +55,35 @@ public class ReportReplayer {
         AnnotationEventHandlerAdapter handlers = new AnnotationEventHandlerAdapter(projection);
         EventUpcaster upcasters = upcasters();
         long[] applied = {0};
-        rows.streamUpTo(QueryParameters.storeTimestamp(request.asOf()), row -> deserialize(row, upcasters)
-                .filter(handlers::canHandle)
-                .filter(event -> inScope(event, request.tenantId()))
-                .forEach(event -> {
-                    apply(handlers, event);
-                    applied[0]++;
-                }));
+        RangeTracker read = new RangeTracker();
+        rows.streamUpTo(QueryParameters.storeTimestamp(request.asOf()), row -> {
+            read.add(row.globalIndex());
+            deserialize(row, upcasters)
+                    .filter(handlers::canHandle)
+                    .filter(event -> inScope(event, request.tenantId(), report))
+                    .forEach(event -> {
+                        apply(handlers, event);
+                        applied[0]++;
+                    });
+        });
+        ReportRange range = ranges.of(read.first, read.last, read.count);
         return new ReportResult(report.name(), report.title(), request.asOf(), request.tenantId(), clock.instant(),
-                applied[0], projection.result());
+                applied[0], range, projection.result(range));
+    }
+
+    /** The first and last global sequence number of the rows read (in global order), and how many. */
+    private static final class RangeTracker {
+        Long first;
+        Long last;
+        long count;
+
+        void add(long seq) {
+            if (first == null) {
+                first = seq;
+            }
+            last = seq;
+            count++;
+        }
     }
 
     private Stream<TrackedEventMessage<?>> deserialize(StoredEventRow row, EventUpcaster upcasters) {
@@ -72,9 +95,12 @@ public class ReportReplayer {
                 serializer, upcasters);
     }
 
-    /** A tenant-limited run sees only that tenant's events: by the payload's tenant, else the metadata's. */
-    private static boolean inScope(EventMessage<?> event, String tenantId) {
-        if (tenantId == null) {
+    /**
+     * A tenant-limited run sees only that tenant's events (by the payload's tenant, else the metadata's), and the
+     * tenant-free events the report declares ({@link ComplianceReport#tenantFreeEvents()}).
+     */
+    private static boolean inScope(EventMessage<?> event, String tenantId, ComplianceReport report) {
+        if (tenantId == null || report.tenantFreeEvents().contains(event.getPayloadType())) {
             return true;
         }
         Object owner = event.getPayload() instanceof TenantScoped scoped
