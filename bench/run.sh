@@ -16,6 +16,9 @@
 #   BENCH_EVENTS_TARGET=100000  seed (through the API) until the store holds this many events
 #   BENCH_SEED_MAX_SECONDS=1800  upper bound on seeding time
 #   BENCH_SCENARIOS=commands,seed,replay,export   BENCH_EXPORT_RUNS=3   BENCH_REPLAY_RUNS=1
+#   BENCH_AUTOMATION=1       after the load scenarios (BenchMain automation): replay into a report projection, rule
+#                            trigger latency with BENCH_AUTOMATION_RULES=100 active rules (BENCH_AUTOMATION_RULE_SECONDS=30
+#                            of transfers at 20/s), policy-check overhead (BENCH_AUTOMATION_POLICY_SECONDS=20 per key)
 #   BENCH_TELEMETRY=1        telemetry ingestion (BenchMain telemetry) after the load scenarios, on the same app:
 #   BENCH_TELEMETRY_CLIENTS=2 BENCH_TELEMETRY_DURATION=20 (saturation seconds) BENCH_TELEMETRY_RATE=20000 (paced
 #                            events/s) BENCH_TELEMETRY_PACED_SECONDS=20
@@ -45,6 +48,10 @@ SCENARIOS=${BENCH_SCENARIOS:-commands,seed,replay,export}
 EXPORT_RUNS=${BENCH_EXPORT_RUNS:-3}
 REPLAY_RUNS=${BENCH_REPLAY_RUNS:-1}
 TELEMETRY=${BENCH_TELEMETRY:-1}
+AUTOMATION=${BENCH_AUTOMATION:-1}
+AUTOMATION_RULES=${BENCH_AUTOMATION_RULES:-100}
+AUTOMATION_RULE_SECONDS=${BENCH_AUTOMATION_RULE_SECONDS:-30}
+AUTOMATION_POLICY_SECONDS=${BENCH_AUTOMATION_POLICY_SECONDS:-20}
 TELEMETRY_CLIENTS=${BENCH_TELEMETRY_CLIENTS:-2}
 TELEMETRY_DURATION=${BENCH_TELEMETRY_DURATION:-20}
 TELEMETRY_RATE=${BENCH_TELEMETRY_RATE:-20000}
@@ -235,6 +242,12 @@ if [ -n "$SCENARIOS" ] && [ "$SCENARIOS" != none ]; then
     --scenarios "$SCENARIOS" --duration "$DURATION" --warmup "$WARMUP" --clients "$CLIENTS" \
     --events-target "$EVENTS_TARGET" --seed-max-seconds "$SEED_MAX" --export-runs "$EXPORT_RUNS" \
     --replay-runs "$REPLAY_RUNS" --out "$OUT/load.json" || log "BenchMain load failed (partial results kept)"
+  if [ "$AUTOMATION" = 1 ]; then
+    bench automation --base-url "http://127.0.0.1:$APP_PORT" --api-key "$ADMIN_KEY" \
+      --db-url "jdbc:postgresql://127.0.0.1:$PG_PORT/$DB" --db-user "$DB_USER" --db-password "$DB_PASSWORD" \
+      --rules "$AUTOMATION_RULES" --rule-seconds "$AUTOMATION_RULE_SECONDS" --policy-seconds "$AUTOMATION_POLICY_SECONDS" \
+      --out "$OUT/automation.json" || log "BenchMain automation failed"
+  fi
   # After the load scenarios: its ~10^6 events would otherwise slow the replay and the export measured above.
   if [ "$TELEMETRY" = 1 ]; then
     bench telemetry --base-url "http://127.0.0.1:$APP_PORT" --api-key "$ADMIN_KEY" --clients "$TELEMETRY_CLIENTS" \
@@ -266,7 +279,7 @@ fi
 # ---------------------------------------------------------------- report
 git_rev=$(cd "$root" && git rev-parse --short HEAD 2>/dev/null || echo unknown)
 bench report --limits "$OUT/pg-limits.tsv" --limits-after "$OUT/pg-limits-after.tsv" --load "$OUT/load.json" \
-  --telemetry "$OUT/telemetry.json" --startup "$OUT/startup.json" \
+  --telemetry "$OUT/telemetry.json" --automation "$OUT/automation.json" --startup "$OUT/startup.json" \
   --pg-start-seconds "$PG_START_SECONDS" \
   --info "PostgreSQL=$PG_VERSION on 127.0.0.1, $PG_SETTINGS;App jar=$(basename "$APP_JAR") (sha256 $(sha256sum "$tmp/app.jar" | cut -c1-12)), commit $git_rev;Results=$OUT" \
   --out-json "$OUT/results.json" --out-md "$OUT/results.md"

@@ -45,6 +45,7 @@ public final class BenchMain {
                 case "load" -> load(new Args(argv, 1));
                 case "startup" -> startup(new Args(argv, 1));
                 case "telemetry" -> telemetry(new Args(argv, 1));
+                case "automation" -> automation(new Args(argv, 1));
                 case "report" -> report(new Args(argv, 1));
                 default -> {
                     usage();
@@ -72,9 +73,12 @@ public final class BenchMain {
                 "telemetry: --base-url URL (loopback)  --api-key PLATFORM_ADMIN_KEY  --out FILE",
                 "         [--clients 2] [--batch 1000] [--warmup 5] [--duration 20] [--paced-rate 20000] [--paced-duration 20]",
                 "         [--drain-timeout 300] [--wait-ready 180] [--request-timeout 60]",
+                "automation: --base-url URL (loopback)  --api-key PLATFORM_ADMIN_KEY  --db-url JDBC --db-user U [--db-password P]  --out FILE",
+                "         [--rules 100] [--matching-rules 10] [--rule-events-per-second 20] [--rule-seconds 30]",
+                "         [--report tenant-access] [--report-runs 3] [--policy-clients 4] [--policy-seconds 20] [--warmup 5]",
                 "startup: --jar APP_JAR --admin-key KEY --work-dir DIR --out FILE [--first-runs 1] [--cold-runs 1] [--warm-runs 1]",
                 "         [--ready-timeout 180] [--launch-prefix 'runuser -u postgres --'] [--data-owner USER] [--java PATH]",
-                "report:  --limits TSV [--limits-after TSV] [--load FILE] [--telemetry FILE] [--startup FILE] [--pg-start-seconds S] [--info 'k=v;k=v']",
+                "report:  --limits TSV [--limits-after TSV] [--load FILE] [--telemetry FILE] [--automation FILE] [--startup FILE] [--pg-start-seconds S] [--info 'k=v;k=v']",
                 "         --out-json FILE --out-md FILE"));
     }
 
@@ -382,6 +386,75 @@ public final class BenchMain {
         log("wrote " + out);
     }
 
+    // ---------------------------------------------------------------- automation
+
+    /** Rule trigger latency, replay into a report projection and the policy checks' overhead, on one running app. */
+    private static void automation(Args a) throws Exception {
+        String baseUrl = a.required("base-url");
+        String apiKey = a.required("api-key");
+        Path out = Path.of(a.required("out"));
+        EventStore store = new EventStore(a.required("db-url"), a.required("db-user"), a.str("db-password", null),
+                "domainevententry");
+        int rules = a.integer("rules", 100);
+        int matching = a.integer("matching-rules", 10);
+        double ruleRate = a.dbl("rule-events-per-second", 20);
+        Duration ruleDuration = Duration.ofSeconds(a.lng("rule-seconds", 30));
+        String report = a.str("report", "tenant-access");
+        int reportRuns = a.integer("report-runs", 3);
+        int policyClients = a.integer("policy-clients", 4);
+        Duration policyDuration = Duration.ofSeconds(a.lng("policy-seconds", 20));
+        Duration warmup = Duration.ofSeconds(a.lng("warmup", 5));
+        Duration requestTimeout = Duration.ofSeconds(a.lng("request-timeout", 120));
+        a.rejectUnknown();
+        if (rules < 1 || rules > 1000 || reportRuns < 1 || reportRuns > 20 || policyClients < 1 || policyClients > 64) {
+            throw new IllegalArgumentException("1..1000 rules, 1..20 report runs, 1..64 policy clients");
+        }
+        AppClient app = new AppClient(baseUrl, apiKey, requestTimeout);
+        awaitHealthy(app, Duration.ofSeconds(180));
+        String runId = UUID.randomUUID().toString().substring(0, 8);
+        ObjectNode result = AppClient.JSON.createObjectNode();
+        result.put("runId", runId);
+        result.put("startedAt", Instant.now().toString());
+
+        log("replay into the report projection '" + report + "', " + reportRuns + " run(s)");
+        ObjectNode replay = result.putObject("reportReplay");
+        ArrayNode runs = replay.putArray("runs");
+        ReportReplayBench replayBench = new ReportReplayBench(app, store);
+        for (int i = 0; i < reportRuns; i++) {
+            try {
+                runs.add(replayBench.replayOnce(report));
+            } catch (Exception e) {
+                runs.addObject().put("error", e.toString());
+                log("  failed: " + e);
+            }
+        }
+        putMedian(replay, runs);
+        writeJson(out, result);
+
+        log("rule trigger latency: " + rules + " active rules, " + matching + " matching, " + ruleRate + " events/s for "
+                + ruleDuration.toSeconds() + " s");
+        try {
+            result.set("ruleTriggers", new RuleTriggerBench(app, baseUrl, requestTimeout, runId)
+                    .run(rules, matching, ruleRate, ruleDuration, Duration.ofSeconds(300)));
+        } catch (Exception e) {
+            result.putObject("ruleTriggers").put("error", e.toString());
+            log("  failed: " + e);
+        }
+        writeJson(out, result);
+
+        log("policy checks: " + policyClients + " clients, " + policyDuration.toSeconds() + " s per key");
+        try {
+            result.set("policyOverhead", new PolicyOverheadBench(app, baseUrl, requestTimeout, runId)
+                    .run(policyClients, warmup, policyDuration));
+        } catch (Exception e) {
+            result.putObject("policyOverhead").put("error", e.toString());
+            log("  failed: " + e);
+        }
+        result.put("finishedAt", Instant.now().toString());
+        writeJson(out, result);
+        log("wrote " + out);
+    }
+
     // ---------------------------------------------------------------- report
 
     private static void report(Args a) throws Exception {
@@ -390,6 +463,7 @@ public final class BenchMain {
         String loadFile = a.str("load", null);
         String startupFile = a.str("startup", null);
         String telemetryFile = a.str("telemetry", null);
+        String automationFile = a.str("automation", null);
         double pgStart = a.dbl("pg-start-seconds", Double.NaN);
         String info = a.str("info", "");
         Path outJson = Path.of(a.required("out-json"));
@@ -405,6 +479,11 @@ public final class BenchMain {
         if (telemetry != null) { // reported as one more scenario of the load
             load = load instanceof ObjectNode o ? o : AppClient.JSON.createObjectNode();
             ((ObjectNode) load).set("telemetry", telemetry);
+        }
+        JsonNode automation = readIfExists(automationFile);
+        if (automation != null) {
+            load = load instanceof ObjectNode o ? o : AppClient.JSON.createObjectNode();
+            ((ObjectNode) load).set("automation", automation);
         }
         Map<String, String> env = new LinkedHashMap<>();
         env.put("Generated", Instant.now().toString());

@@ -43,4 +43,18 @@ final class EventStore {
             return new Counts(rs.getLong(1), rs.getLong(2));
         }
     }
+
+    /** Events stored at or before {@code asOf} (the store's timestamps are ISO-8601 UTC text, millisecond precision). */
+    long countUpTo(java.time.Instant asOf) throws SQLException {
+        String bound = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+                .withZone(java.time.ZoneOffset.UTC).format(asOf);
+        try (Connection c = DriverManager.getConnection(url, props);
+             java.sql.PreparedStatement st = c.prepareStatement("SELECT count(*) FROM " + table + " WHERE timestamp <= ?")) {
+            st.setString(1, bound);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
 }

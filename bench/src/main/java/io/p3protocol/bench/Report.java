@@ -22,6 +22,8 @@ final class Report {
     static final double EXPORT_TARGET = 50_000;
     static final double START_TARGET_S = 15;
     static final double TELEMETRY_TARGET = 20_000;
+    static final double REPORT_REPLAY_TARGET = 50_000;
+    static final double POLICY_P99_TARGET_MS = 1;
 
     private Report() {
     }
@@ -67,6 +69,26 @@ final class Report {
         t.add(new RatioTable.Row("Telemetry ingest (HTTP 201)",
                 num(saturation == null ? null : saturation.get("ingestEventsPerSecond")), "events/s",
                 "B batched INSERT, 1000 rows/tx", b, "rows/s", RatioTable.Target.atLeast(TELEMETRY_TARGET, "events/s")));
+        JsonNode automation = load == null ? null : load.get("automation");
+        JsonNode reportReplay = automation == null ? null : automation.get("reportReplay");
+        t.add(new RatioTable.Row("Replay into a report projection" + reportReplayNote(reportReplay),
+                num(reportReplay == null ? null : reportReplay.get("medianEventsPerSecond")), "events/s",
+                "C catch-up read, 1000-row pages", c, "rows/s", RatioTable.Target.atLeast(REPORT_REPLAY_TARGET, "events/s")));
+        double a1Latency = lim.find(PgLimits.A1, 1).map(PgLimits.Limit::latencyAvgMs).orElse(Double.NaN);
+        JsonNode triggers = automation == null ? null : automation.get("ruleTriggers");
+        String rules = triggers == null ? "" : ", " + triggers.path("rules").asInt() + " active rules";
+        for (String q : List.of("p50", "p99")) {
+            t.add(new RatioTable.Row("Rule trigger latency " + q + " (event stored → trigger recorded" + rules + ")",
+                    num(triggers == null ? null : triggers.path("triggerLatency").get(q)), "ms",
+                    "A1 mean latency, 1 cl.", a1Latency, "ms", null));
+        }
+        JsonNode policy = automation == null ? null : automation.get("policyOverhead");
+        for (String q : List.of("p50", "p99")) {
+            t.add(new RatioTable.Row("Policy checks added per request, " + q + " (rate limit, quota, features; timed in the app)",
+                    num(policy == null ? null : policy.path("insideApp").get(q + "Ms")), "ms",
+                    "A1 mean latency, 1 cl.", a1Latency, "ms",
+                    q.equals("p99") ? RatioTable.Target.atMost(POLICY_P99_TARGET_MS, "ms") : null));
+        }
         for (String kind : List.of("cold", "warm", "first")) {
             double s = median(startupSeconds(startup, kind));
             String what = switch (kind) {
@@ -125,6 +147,7 @@ final class Report {
         section(sb, "Projection replay", load == null ? null : load.get("replay"));
         section(sb, "Audit export", load == null ? null : load.get("export"));
         section(sb, "Telemetry ingestion", load == null ? null : load.get("telemetry"));
+        section(sb, "Automation: report replay, rule triggers, policy checks", load == null ? null : load.get("automation"));
         section(sb, "Start to ready", startup);
 
         sb.append("\n## Raw PostgreSQL limits (pgbench, same cluster, same run)\n\n");
@@ -147,6 +170,15 @@ final class Report {
             sb.append("\npg_ctl start -w of the bench cluster: ").append(String.format(Locale.ROOT, "%.2f", pgStartSeconds)).append(" s\n");
         }
         return sb.toString();
+    }
+
+    private static String reportReplayNote(JsonNode replay) {
+        if (replay == null || !replay.has("runs") || replay.get("runs").isEmpty()) {
+            return "";
+        }
+        JsonNode first = replay.get("runs").get(0);
+        return first.has("eventsScanned") ? " (" + first.path("report").asText() + ", "
+                + String.format(java.util.Locale.ROOT, "%,d", first.get("eventsScanned").asLong()) + " events)" : "";
     }
 
     private static void section(StringBuilder sb, String title, JsonNode node) {

@@ -10,6 +10,8 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -19,14 +21,18 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import java.time.Duration;
 
 /**
  * The tenant policy's HTTP side, for requests made with a tenant's key (the platform admin is never limited):
  * <ul>
  *     <li>a sandboxed tenant's every response carries {@code X-P3-Sandbox: true} and
  *     {@code X-P3-Sandbox-Chain: <chain>}; other tenants' responses carry neither;</li>
- *     <li>the tenant's requests are counted against its {@code rateLimitRpm} ({@link TenantRateLimiter}, shared
- *     by every node on the database); over the limit → 429 {@code rate_limited} with {@code Retry-After};</li>
+ *     <li>the tenant's requests are counted against its {@code rateLimitRpm}, and the key's against its monthly
+ *     quota, in one statement ({@link RequestMeter}, shared by every node on the database); over the rate limit →
+ *     429 {@code rate_limited}, over the quota → 429 {@code quota_exceeded}, both with {@code Retry-After};</li>
  *     <li>a route of a feature outside the tenant's {@code allowedFeatures} is refused with 403
  *     {@code feature_not_allowed} (an empty set allows every feature).</li>
  * </ul>
@@ -40,13 +46,34 @@ public class TenantPolicyFilter extends OncePerRequestFilter {
     public static final String SANDBOX_CHAIN_HEADER = "X-P3-Sandbox-Chain";
 
     private final TenantPolicies policies;
-    private final TenantRateLimiter rateLimiter;
+    private final RequestMeter meter;
+    private final RouteTemplates routes;
+    private final QuotaExhaustionRecorder exhaustion;
     private final ObjectMapper mapper;
+    private final Timer checks;
 
-    public TenantPolicyFilter(TenantPolicies policies, TenantRateLimiter rateLimiter, ObjectMapper mapper) {
+    public TenantPolicyFilter(TenantPolicies policies, RequestMeter meter, RouteTemplates routes,
+                              QuotaExhaustionRecorder exhaustion, ObjectMapper mapper, MeterRegistry registry) {
         this.policies = policies;
-        this.rateLimiter = rateLimiter;
+        this.meter = meter;
+        this.routes = routes;
+        this.exhaustion = exhaustion;
         this.mapper = mapper;
+        this.checks = checksTimer(registry);
+    }
+
+    /**
+     * What the checks add to a request (the policy read, the metering statement, the feature gate), refusals
+     * included. Fixed buckets around the 1 ms budget, so p50 and p99 over any interval can be read from the
+     * Prometheus histogram's difference (bench/ does that).
+     */
+    private static Timer checksTimer(MeterRegistry registry) {
+        return Timer.builder("p3.policy.checks")
+                .description("Time the tenant policy checks add to a tenant key's request")
+                .serviceLevelObjectives(Stream.of(50, 100, 200, 300, 400, 500, 600, 700, 800, 900, 1_000, 1_250, 1_500,
+                                2_000, 3_000, 5_000, 10_000, 25_000, 50_000, 100_000, 250_000, 1_000_000)
+                        .map(micros -> Duration.ofNanos(micros * 1_000L)).toArray(Duration[]::new))
+                .register(registry);
     }
 
     @Override
@@ -58,6 +85,20 @@ public class TenantPolicyFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long started = System.nanoTime();
+        boolean admitted;
+        try {
+            admitted = admit(request, response);
+        } finally {
+            checks.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        }
+        if (admitted) {
+            chain.doFilter(request, response);
+        }
+    }
+
+    /** Runs the checks; false when the request was refused (the refusal is written). */
+    private boolean admit(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Caller caller = (Caller) request.getAttribute(Caller.REQUEST_ATTRIBUTE);
         TenantPolicy policy = policies.of(caller.tenantId());
         if (policy.sandbox()) {
@@ -65,21 +106,32 @@ public class TenantPolicyFilter extends OncePerRequestFilter {
             response.setHeader(SANDBOX_CHAIN_HEADER, policy.effectiveSandboxChain());
         }
         // Counted before the feature gate, so refused requests count too: a client hammering a gated route is limited.
-        TenantRateLimiter.Decision rate = rateLimiter.acquire(caller.tenantId(), policy.rateLimitRpm());
-        if (!rate.allowed()) {
-            response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(rate.retryAfterSeconds()));
+        RequestMeter.Decision metered = meter.count(caller.tenantId(), policy.rateLimitRpm(), caller.keyId(),
+                routes.endpointOf(request));
+        if (!metered.rateAllowed()) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(metered.rateRetryAfterSeconds()));
             Problems.write(request, response, mapper, HttpStatus.TOO_MANY_REQUESTS, "rate_limited",
                     "The tenant's rate limit of " + policy.rateLimitRpm() + " requests per minute is used up; retry in "
-                            + rate.retryAfterSeconds() + " s.");
-            return;
+                            + metered.rateRetryAfterSeconds() + " s.");
+            return false;
+        }
+        if (!metered.quotaAllowed()) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(metered.quotaRetryAfterSeconds()));
+            Problems.write(request, response, mapper, HttpStatus.TOO_MANY_REQUESTS, "quota_exceeded",
+                    "The API key's monthly quota of " + metered.quotaMonthly() + " requests is used up for "
+                            + metered.month() + " (UTC); it renews at the start of next month.");
+            return false;
+        }
+        if (metered.usedLastOfQuota()) {
+            exhaustion.record(request, caller, metered);
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
         Optional<Feature> feature = FeatureRoutes.featureOf(path);
         if (feature.isPresent() && !policy.allows(feature.get())) {
             Problems.write(request, response, mapper, HttpStatus.FORBIDDEN, "feature_not_allowed",
                     "The tenant's policy does not allow the '" + feature.get().wireName() + "' feature.");
-            return;
+            return false;
         }
-        chain.doFilter(request, response);
+        return true;
     }
 }

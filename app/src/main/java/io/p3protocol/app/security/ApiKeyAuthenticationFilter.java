@@ -19,7 +19,8 @@ import java.io.IOException;
 /**
  * Every route needs {@code Authorization: Bearer <key>} or {@code X-API-Key: <key>} (or, for browsers, HTTP Basic
  * with the key as password), except {@code GET /api/version}, {@code GET /actuator/health} (and its probe
- * sub-paths) and {@code GET /api/enterprise/sso/callback}. The GraphQL WebSocket upgrade ({@code GET /graphql-ws}) is authenticated by the GraphQL layer instead,
+ * sub-paths), {@code GET /api/enterprise/sso/callback}, {@code POST /api/enterprise/sso/saml/acs} and
+ * {@code GET /api/enterprise/sso/saml/metadata/*}. The GraphQL WebSocket upgrade ({@code GET /graphql-ws}) is authenticated by the GraphQL layer instead,
  * from {@code connection_init}, because browsers cannot set headers on a WebSocket.
  */
 @Component
@@ -38,17 +39,27 @@ public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         return isPublic(request);
     }
 
+    /** Exactly one segment, a provider id: nothing else under this prefix may be public. */
+    private static final java.util.regex.Pattern SAML_METADATA =
+            java.util.regex.Pattern.compile("/api/enterprise/sso/saml/metadata/[0-9a-fA-F-]{36}");
+
     /** The routes anyone may call without a key. */
     static boolean isPublic(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if ("POST".equals(request.getMethod())) {
+            // the SAML ACS: the browser posts the IdP's signed Response without a key (docs/enterprise.md#sso-saml-20)
+            return path.equals("/api/enterprise/sso/saml/acs");
+        }
         if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
             return false;
         }
-        String path = request.getRequestURI().substring(request.getContextPath().length());
         return path.equals("/api/version") || path.equals("/actuator/health")
                 || path.startsWith("/actuator/health/") || path.equals("/graphql-ws")
                 // the SSO redirect target: the browser arrives from the identity provider without a key; the
                 // single-use state is what authenticates it (docs/enterprise.md#sso)
-                || path.equals("/api/enterprise/sso/callback");
+                || path.equals("/api/enterprise/sso/callback")
+                // SAML SP metadata: IdPs fetch it without credentials; it holds nothing secret
+                || SAML_METADATA.matcher(path).matches();
     }
 
     @Override

@@ -72,4 +72,33 @@ class FeatureGatingTest {
 
         assertThat(rename.status()).isEqualTo(200);
     }
+
+    @Test
+    void aGraphQlFieldOfAFeatureOutsideTheAllowedSetIsForbiddenWhileTheOthersAnswer() {
+        String tenant = api.createTenant("features-graphql");
+        String key = api.issueKey(tenant, "admin").get("apiKey").asText();
+        policies.setPolicy(tenant, Map.of("sandbox", false, "allowedFeatures", List.of("rules")));
+
+        TestApi.Response r = api.post("/graphql", key, Map.of("query", "{ secret(name: \"JWT_SECRET\") { name } rules { id } }"));
+
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().at("/errors/0/extensions/code").asText()).isEqualTo("feature_not_allowed");
+        assertThat(r.json().at("/errors/0/extensions/classification").asText()).isEqualTo("FORBIDDEN");
+        assertThat(r.json().at("/errors/0/path/0").asText()).isEqualTo("secret");
+        assertThat(r.json().at("/errors").size()).isEqualTo(1);
+        assertThat(r.json().at("/data/rules").isArray()).isTrue();
+    }
+
+    @Test
+    void aGraphQlFieldOfAnAllowedFeatureAnswers() {
+        String tenant = api.createTenant("features-graphql-allowed");
+        String key = api.issueKey(tenant, "admin").get("apiKey").asText();
+        policies.setPolicy(tenant, Map.of("sandbox", false, "allowedFeatures", List.of("vault")));
+
+        TestApi.Response r = api.post("/graphql", key, Map.of("query", "{ secrets { name } }"));
+
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().has("errors")).as(r.body()).isFalse();
+        assertThat(r.json().at("/data/secrets").isArray()).isTrue();
+    }
 }

@@ -177,4 +177,41 @@ class RulesTriggeringTest {
         assertThat(result.has("result")).isFalse(); // no anchor id, no transaction hash, nothing invented
         assertThat(new TestApi(port).get("/api/anchoring/anchors/" + root, TestApi.ADMIN_KEY).status()).isEqualTo(404);
     }
+
+    /**
+     * Events committed out of global order (concurrent commands) fill gaps behind the processors' tokens. Each
+     * trigger must still be listed, at its own event's position: they were once placed at the token's position,
+     * which two events can share, and the second went to the dead-letter queue.
+     */
+    @Test
+    void everyTriggerIsListedWhenEventsCommitOutOfOrder() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            rules.createRule("burst " + i, RulesApi.ledgerMemo("burst"), RulesApi.journal("burst." + i), null, null);
+        }
+        long deadLettersBefore = jdbc.queryForObject(
+                "SELECT count(*) FROM deadletterentry WHERE processinggroup = 'rule-views'", Long.class);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<String>> sent = new java.util.ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                sent.add(pool.submit(() -> rules.recordLedgerEvent("3", "burst")));
+            }
+            for (var f : sent) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        List<JsonNode> triggers = rules.awaitTriggers("200 burst triggers listed", Map.of(), t -> t.stream()
+                .filter(n -> n.get("ruleName").asText().startsWith("burst ")).count() >= 200);
+
+        assertThat(triggers.stream().filter(n -> n.get("ruleName").asText().startsWith("burst "))).hasSize(200);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM deadletterentry WHERE processinggroup = 'rule-views'",
+                Long.class)).isEqualTo(deadLettersBefore);
+        assertThat(jdbc.queryForObject("""
+                SELECT count(*) FROM rule_triggers t JOIN domainevententry e ON e.globalindex = t.list_position
+                WHERE t.rule_name LIKE 'burst %' AND e.payloadtype <> 'io.p3protocol.kernel.rules.RuleTriggeredEvent'""",
+                Long.class)).isZero();
+    }
 }

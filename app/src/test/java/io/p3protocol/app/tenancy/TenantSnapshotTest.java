@@ -100,7 +100,7 @@ class TenantSnapshotTest {
         // State that lives only in the snapshot still decides: an already issued key id is refused…
         String snapshottedKeyId = snapshotKeys.get(0);
         assertThatThrownBy(() -> commands.sendAndWait(new IssueApiKeyCommand(snapshottedKeyId, tenant,
-                Set.of(Role.VIEWER), "c".repeat(64), null, 10)))
+                Set.of(Role.VIEWER), "c".repeat(64), null, 10L)))
                 .isInstanceOf(DomainRuleViolation.class)
                 .hasMessageContaining("already issued");
         // …and the rename records the snapshotted name as the previous one.
@@ -124,6 +124,6 @@ class TenantSnapshotTest {
 
         String keyId = UUID.randomUUID().toString();
         assertThat(commands.<String>sendAndWait(new IssueApiKeyCommand(keyId, tenant, Set.of(Role.VIEWER),
-                "d".repeat(64), null, 10))).isEqualTo(keyId);
+                "d".repeat(64), null, 10L))).isEqualTo(keyId);
     }
 }

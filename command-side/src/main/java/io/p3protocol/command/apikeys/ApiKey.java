@@ -5,6 +5,8 @@ import io.p3protocol.kernel.errors.DomainRuleViolation;
 import io.p3protocol.kernel.errors.UnknownAggregate;
 import io.p3protocol.kernel.apikeys.ApiKeyExpiredEvent;
 import io.p3protocol.kernel.apikeys.ApiKeyIssuedEvent;
+import io.p3protocol.kernel.apikeys.ApiKeyQuotaExhaustedEvent;
+import io.p3protocol.kernel.apikeys.RecordQuotaExhaustedCommand;
 import io.p3protocol.kernel.apikeys.ApiKeyRevokedEvent;
 import io.p3protocol.kernel.apikeys.ApiKeyStatus;
 import io.p3protocol.kernel.apikeys.ExpireApiKeyCommand;
@@ -40,15 +42,20 @@ public class ApiKey {
     private String tenantId;
     private Instant expiresAt;
     private ApiKeyStatus status;
+    /** The last UTC month (YYYY-MM) in which the key used up its quota; null if it never did. */
+    private String quotaExhaustedMonth;
 
     protected ApiKey() {
         // for Axon and Jackson
     }
 
-    /** Called by the tenant that issues the key (see Tenant#handle(IssueApiKeyCommand)). */
-    public ApiKey(IssueApiKeyCommand command) {
+    /**
+     * Called by the tenant that issues the key (see Tenant#handle(IssueApiKeyCommand)), which decided the quota (the
+     * command's, or the tenant's default).
+     */
+    public ApiKey(IssueApiKeyCommand command, long quotaMonthly) {
         apply(new ApiKeyIssuedEvent(command.keyId(), command.tenantId(), command.roles(), command.keyHash(),
-                command.expiresAt(), command.quotaMonthly()));
+                command.expiresAt(), quotaMonthly));
     }
 
     /**
@@ -84,6 +91,16 @@ public class ApiKey {
         expireIfDue(clock.instant());
     }
 
+    /** Records the exhaustion once per month, whatever the key's status (the requests were served). */
+    @CommandHandler
+    public void handle(RecordQuotaExhaustedCommand command) {
+        requireVisibleTo(command.tenantId());
+        if (command.month().equals(quotaExhaustedMonth)) {
+            return;
+        }
+        apply(new ApiKeyQuotaExhaustedEvent(keyId, tenantId, command.month(), command.quotaMonthly()));
+    }
+
     private void expireIfDue(Instant now) {
         if (status != ApiKeyStatus.ACTIVE) {
             return; // a revoked or already expired key stays as it is
@@ -106,6 +123,11 @@ public class ApiKey {
         tenantId = event.tenantId();
         expiresAt = event.expiresAt();
         status = ApiKeyStatus.ACTIVE;
+    }
+
+    @EventSourcingHandler
+    void on(ApiKeyQuotaExhaustedEvent event) {
+        quotaExhaustedMonth = event.month();
     }
 
     @EventSourcingHandler

@@ -1,6 +1,5 @@
 package io.p3protocol.command.apikeys;
 
-import io.p3protocol.kernel.apikeys.ApiKeyDefaults;
 import io.p3protocol.kernel.apikeys.IssueApiKeyCommand;
 import io.p3protocol.kernel.apikeys.RevokeApiKeyCommand;
 import io.p3protocol.kernel.crypto.ApiKeyMaterial;
@@ -33,9 +32,11 @@ import java.util.UUID;
 @Tag(name = "API keys", description = "Issue and revoke tenant API keys")
 public class ApiKeyCommandController {
     private final CommandGateway commands;
+    private final ApiKeyQuotas quotas;
 
-    public ApiKeyCommandController(CommandGateway commands) {
+    public ApiKeyCommandController(CommandGateway commands, ApiKeyQuotas quotas) {
         this.commands = commands;
+        this.quotas = quotas;
     }
 
     public record IssueApiKeyRequest(@NotEmpty Set<@NotNull Role> roles, @Future Instant expiresAt,
@@ -61,9 +62,10 @@ public class ApiKeyCommandController {
         caller.requireTenant(tenantId.toString(), Role.ADMIN);
         String keyId = UUID.randomUUID().toString();
         String apiKey = ApiKeyMaterial.generate();
-        long quota = request.quotaMonthly() == null ? ApiKeyDefaults.QUOTA_MONTHLY : request.quotaMonthly();
+        // Without a quota the tenant decides (its tier's, else the default); the answer shows the quota recorded.
         commands.sendAndWait(new IssueApiKeyCommand(keyId, tenantId.toString(), request.roles(),
-                ApiKeyMaterial.hash(apiKey), request.expiresAt(), quota));
+                ApiKeyMaterial.hash(apiKey), request.expiresAt(), request.quotaMonthly()));
+        long quota = quotas.quotaOf(keyId);
         return ResponseEntity.created(URI.create("/api/api-keys/" + keyId))
                 .cacheControl(CacheControl.noStore())
                 .body(new IssuedApiKeyResponse(keyId, apiKey, tenantId.toString(), request.roles(),

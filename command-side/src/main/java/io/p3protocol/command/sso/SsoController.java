@@ -1,10 +1,12 @@
 package io.p3protocol.command.sso;
 
 import io.p3protocol.command.sso.SsoDirectory.IdentityView;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.p3protocol.command.sso.SsoDirectory.ProviderView;
 import io.p3protocol.kernel.errors.AccessDenied;
 import io.p3protocol.kernel.errors.InvalidInput;
 import io.p3protocol.kernel.errors.RequestRejected;
+import io.p3protocol.kernel.errors.UnknownAggregate;
 import io.p3protocol.kernel.security.Caller;
 import io.p3protocol.kernel.security.Role;
 import io.p3protocol.kernel.sso.DeactivateSsoProviderCommand;
@@ -22,6 +24,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,6 +38,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,34 +46,47 @@ import java.util.UUID;
 
 @RestController
 @RequestMapping("/api/enterprise/sso")
-@Tag(name = "SSO", description = "Per-tenant OIDC providers, the authorization-code login and linked identities")
+@Tag(name = "SSO", description = "Per-tenant OIDC and SAML 2.0 providers, their logins and linked identities")
 public class SsoController {
     static final List<String> DEFAULT_SCOPES = List.of("openid", "profile", "email");
 
     private final CommandGateway commands;
     private final SsoDirectory directory;
     private final SsoLoginFlow flow;
+    private final SamlLoginFlow saml;
+    private final io.p3protocol.command.policy.SsoTierGate ssoTierGate;
 
-    public SsoController(CommandGateway commands, SsoDirectory directory, SsoLoginFlow flow) {
+    public SsoController(CommandGateway commands, SsoDirectory directory, SsoLoginFlow flow, SamlLoginFlow saml,
+                         io.p3protocol.command.policy.SsoTierGate ssoTierGate) {
         this.commands = commands;
         this.directory = directory;
         this.flow = flow;
+        this.saml = saml;
+        this.ssoTierGate = ssoTierGate;
     }
 
+    /**
+     * For {@code saml}: {@code issuer} is the IdP entityID, {@code redirectUri} this service's ACS URL, {@code clientId}
+     * (optional) the SP entityID, {@code idpSsoUrl} and {@code idpCertificate} (PEM or base64 DER) are required.
+     */
     public record RegisterProviderRequest(@NotNull SsoProviderType type, @NotBlank @Size(max = 256) String issuer,
-                                          @NotBlank @Size(max = 256) String clientId,
+                                          @Size(min = 1, max = 256) String clientId,
                                           @Size(min = 1, max = 8192) String clientSecret,
                                           @NotBlank @Size(max = 512) String redirectUri,
                                           @Size(max = 20) List<@NotBlank @Size(max = 64) String> scopes,
-                                          @Size(max = 50) Map<@NotBlank @Size(max = 128) String, Set<@NotNull Role>> roleMapping) {
+                                          @Size(max = 50) Map<@NotBlank @Size(max = 128) String, Set<@NotNull Role>> roleMapping,
+                                          @Size(max = 512) String idpSsoUrl,
+                                          @Size(max = 16384) String idpCertificate) {
         @Override
         public String toString() {
             return "RegisterProviderRequest[type=" + type + ", issuer=" + issuer + ", clientSecret=<redacted>]";
         }
     }
 
+    /** {@code metadataUrl}: a SAML provider's SP metadata (absent for OIDC). */
     public record ProviderCreated(String providerId, String tenantId, SsoProviderType type, String issuer,
-                                  String clientId, boolean active) {
+                                  String clientId, boolean active,
+                                  @JsonInclude(JsonInclude.Include.NON_NULL) String metadataUrl) {
     }
 
     public record ProviderList(List<ProviderView> providers) {
@@ -83,12 +100,25 @@ public class SsoController {
     public ResponseEntity<ProviderCreated> register(@Parameter(hidden = true) Caller caller,
                                                     @Valid @RequestBody RegisterProviderRequest request) {
         String tenantId = tenantOf(caller, Role.ADMIN);
+        String providerId = UUID.randomUUID().toString();
+        boolean isSaml = request.type() == SsoProviderType.SAML;
         List<InvalidInput.FieldError> errors = new ArrayList<>();
-        checkUrl(errors, "issuer", request.issuer());
         checkUrl(errors, "redirectUri", request.redirectUri());
         List<String> scopes = request.scopes() == null || request.scopes().isEmpty() ? DEFAULT_SCOPES
                 : request.scopes().stream().map(String::strip).distinct().toList();
-        if (request.type() == SsoProviderType.OIDC) {
+        String clientId = request.clientId();
+        String certificate = null;
+        if (isSaml) {
+            scopes = List.of();
+            certificate = checkSaml(errors, request);
+            if (clientId == null && errors.isEmpty()) {
+                clientId = defaultSpEntityId(request.redirectUri(), providerId);
+            }
+        } else {
+            checkUrl(errors, "issuer", request.issuer());
+            if (clientId == null || clientId.isBlank()) {
+                errors.add(new InvalidInput.FieldError("clientId", "an OIDC provider needs its client id"));
+            }
             if (request.clientSecret() == null) {
                 errors.add(new InvalidInput.FieldError("clientSecret", "an OIDC provider needs its client secret"));
             }
@@ -101,18 +131,72 @@ public class SsoController {
         }
         Map<String, Set<Role>> roleMapping = request.roleMapping() == null || request.roleMapping().isEmpty()
                 ? Map.of(SsoProviderSettings.DEFAULT_ROLES_KEY, Set.of(Role.VIEWER)) : request.roleMapping();
-        String providerId = UUID.randomUUID().toString();
+        ssoTierGate.requireSsoAllowed(tenantId); // before the secret is stored: a refusal leaves nothing behind
         String secretName = null;
         if (request.clientSecret() != null) {
             secretName = "SSO_" + providerId + "_CLIENT_SECRET";
             commands.sendAndWait(StoreSecretCommand.of(tenantId, secretName, request.clientSecret()));
         }
         commands.sendAndWait(new RegisterSsoProviderCommand(providerId, tenantId, new SsoProviderSettings(
-                request.type(), request.issuer(), request.clientId(), secretName, request.redirectUri(), scopes,
-                roleMapping)));
+                request.type(), request.issuer(), clientId, secretName, request.redirectUri(), scopes,
+                roleMapping, isSaml ? request.idpSsoUrl() : null, certificate)));
         return ResponseEntity.created(URI.create("/api/enterprise/sso/providers/" + providerId))
-                .body(new ProviderCreated(providerId, tenantId, request.type(), request.issuer(), request.clientId(),
-                        true));
+                .body(new ProviderCreated(providerId, tenantId, request.type(), request.issuer(), clientId, true,
+                        isSaml ? metadataUrl(request.redirectUri(), providerId) : null));
+    }
+
+    /** Checks a SAML provider's own fields; answers its certificate as base64 DER. */
+    private static String checkSaml(List<InvalidInput.FieldError> errors, RegisterProviderRequest request) {
+        if (!isAbsoluteUri(request.issuer())) {
+            errors.add(new InvalidInput.FieldError("issuer", "the IdP entityID must be an absolute URI"));
+        }
+        if (request.clientId() != null && !isAbsoluteUri(request.clientId())) {
+            errors.add(new InvalidInput.FieldError("clientId", "the SP entityID must be an absolute URI"));
+        }
+        if (request.clientSecret() != null) {
+            errors.add(new InvalidInput.FieldError("clientSecret", "a SAML provider has no client secret"));
+        }
+        if (request.redirectUri() != null && !request.redirectUri().endsWith(SamlSettings.ACS_PATH)) {
+            errors.add(new InvalidInput.FieldError("redirectUri",
+                    "a SAML provider's redirectUri is this service's ACS URL, ending in " + SamlSettings.ACS_PATH));
+        }
+        if (request.idpSsoUrl() == null) {
+            errors.add(new InvalidInput.FieldError("idpSsoUrl", "a SAML provider needs the IdP's single sign-on URL"));
+        } else {
+            checkUrl(errors, "idpSsoUrl", request.idpSsoUrl());
+        }
+        if (request.idpCertificate() == null) {
+            errors.add(new InvalidInput.FieldError("idpCertificate", "a SAML provider needs the IdP's signing certificate"));
+            return null;
+        }
+        try {
+            return Base64.getEncoder().encodeToString(SamlSettings.parseCertificate(request.idpCertificate()).getEncoded());
+        } catch (java.security.cert.CertificateException e) {
+            errors.add(new InvalidInput.FieldError("idpCertificate", "not an X.509 certificate (PEM or base64 DER)"));
+            return null;
+        }
+    }
+
+    /** The base of the ACS URL, i.e. this service's public address as the IdP reaches it. */
+    private static String publicBase(String acsUrl) {
+        return acsUrl.substring(0, acsUrl.length() - SamlSettings.ACS_PATH.length());
+    }
+
+    private static String metadataUrl(String acsUrl, String providerId) {
+        return publicBase(acsUrl) + SamlSettings.METADATA_PATH + providerId;
+    }
+
+    /** Without a given SP entityID, the provider's metadata URL is it (the usual convention). */
+    private static String defaultSpEntityId(String acsUrl, String providerId) {
+        return metadataUrl(acsUrl, providerId);
+    }
+
+    private static boolean isAbsoluteUri(String value) {
+        try {
+            return value != null && new URI(value).isAbsolute();
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 
     @GetMapping("/providers")
@@ -129,17 +213,45 @@ public class SsoController {
     }
 
     @GetMapping("/login/{providerId}")
-    @Operation(summary = "Start an OIDC login: where to send the browser, and the state (single use, 10 minutes)")
+    @Operation(summary = "Start a login: where to send the browser, and the state (OIDC state or SAML AuthnRequest ID; "
+            + "single use, 10 minutes)")
     public ResponseEntity<SsoLoginFlow.LoginStart> login(@Parameter(hidden = true) Caller caller,
                                                          @PathVariable UUID providerId) {
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore())
-                .body(flow.start(tenantOf(caller, Role.VIEWER), providerId.toString()));
+        String tenantId = tenantOf(caller, Role.VIEWER);
+        ProviderView provider = directory.provider(providerId.toString())
+                .filter(p -> p.tenantId().equals(tenantId))
+                .orElseThrow(() -> new UnknownAggregate("sso_provider_not_found", "no SSO provider " + providerId));
+        SsoLoginFlow.LoginStart start = provider.type() == SsoProviderType.SAML ? saml.start(provider)
+                : flow.start(tenantId, providerId.toString());
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(start);
+    }
+
+    /**
+     * The SAML Assertion Consumer Service (HTTP-POST binding): public like the OIDC callback; the signed Response
+     * and its single-use InResponseTo are what authenticate it.
+     */
+    @PostMapping(path = "/saml/acs", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    @Operation(summary = "SAML ACS (public): validates the signed Response, links the NameID, returns a session key once")
+    public ResponseEntity<SsoSessions.LoginResult> samlAcs(
+            @RequestParam(name = "SAMLResponse", required = false) String samlResponse) {
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(saml.consume(samlResponse));
+    }
+
+    /** Public, as IdPs fetch it without credentials; it holds nothing secret. */
+    @GetMapping("/saml/metadata/{providerId}")
+    @Operation(summary = "SAML SP metadata of a provider (public): entityID, ACS URL, NameIDFormat")
+    public ResponseEntity<String> samlMetadata(@PathVariable UUID providerId) {
+        ProviderView provider = directory.provider(providerId.toString())
+                .filter(p -> p.type() == SsoProviderType.SAML && p.active())
+                .orElseThrow(() -> new UnknownAggregate("sso_provider_not_found", "no SAML provider " + providerId));
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/samlmetadata+xml"))
+                .body(saml.metadata(provider));
     }
 
     /** The browser's redirect target: public (no API key), the state is what authenticates it. */
     @GetMapping("/callback")
     @Operation(summary = "OIDC redirect target (public): exchanges the code, links the identity, returns a session key once")
-    public ResponseEntity<SsoLoginFlow.LoginResult> callback(@RequestParam(required = false) String code,
+    public ResponseEntity<SsoSessions.LoginResult> callback(@RequestParam(required = false) String code,
                                                              @RequestParam(required = false) String state,
                                                              @RequestParam(required = false) String error) {
         if (state == null || state.isBlank() || state.length() > 256) {

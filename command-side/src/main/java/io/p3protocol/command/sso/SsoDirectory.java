@@ -1,5 +1,6 @@
 package io.p3protocol.command.sso;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.p3protocol.kernel.security.Role;
@@ -33,11 +34,16 @@ public class SsoDirectory {
         this.mapper = mapper;
     }
 
-    /** A provider without its client secret (the vault holds it under {@code clientSecretName}). */
+    /**
+     * A provider without its client secret (the vault holds it under {@code clientSecretName}). For SAML,
+     * {@code issuer} is the IdP entityID, {@code clientId} the SP entityID and {@code redirectUri} the ACS URL.
+     */
     public record ProviderView(String providerId, String tenantId, SsoProviderType type, String issuer,
                                String clientId, String redirectUri, List<String> scopes,
                                Map<String, Set<Role>> roleMapping, boolean active, Instant createdAt,
-                               @com.fasterxml.jackson.annotation.JsonIgnore String clientSecretName) {
+                               @com.fasterxml.jackson.annotation.JsonIgnore String clientSecretName,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) String idpSsoUrl,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) String idpCertificate) {
     }
 
     public record IdentityView(String identityId, String tenantId, String providerId, String subject, String wallet,
@@ -70,7 +76,8 @@ public class SsoDirectory {
                     SsoProviderType.fromWire(rs.getString("type")), rs.getString("issuer"), rs.getString("client_id"),
                     rs.getString("redirect_uri"), strings(rs.getArray("scopes")),
                     mapper.readValue(rs.getString("role_mapping"), ROLE_MAPPING), rs.getBoolean("active"),
-                    instant(rs, "created_at"), rs.getString("client_secret_name"));
+                    instant(rs, "created_at"), rs.getString("client_secret_name"), rs.getString("idp_sso_url"),
+                    rs.getString("idp_certificate"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -8,6 +8,7 @@ import io.p3protocol.kernel.sso.SsoLoginCompletedEvent;
 import io.p3protocol.kernel.sso.SsoLoginRejectedEvent;
 import io.p3protocol.kernel.sso.SsoLoginStartedEvent;
 import io.p3protocol.kernel.sso.SsoLoginStateConsumedEvent;
+import io.p3protocol.kernel.sso.SsoProviderType;
 import io.p3protocol.kernel.sso.SsoRejectionReason;
 import io.p3protocol.kernel.sso.StartSsoLoginCommand;
 import io.p3protocol.kernel.sso.StateConsumption;
@@ -24,9 +25,10 @@ import java.time.Instant;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * One login attempt, identified by the SHA-256 of its state. Its state may be presented once: the aggregate's
- * event stream (optimistic locking on the sequence number) makes a second presentation, even a concurrent one,
- * a {@code STATE_REPLAYED} refusal. A state nobody issued creates the stream just to record the refusal.
+ * One login attempt, identified by the SHA-256 of its state (OIDC) or of its AuthnRequest ID (SAML). It may be
+ * presented once: the aggregate's event stream (optimistic locking on the sequence number) makes a second
+ * presentation, even a concurrent one, a replay refusal. A state or request ID nobody issued creates the stream just
+ * to record the refusal; so does a login presented through the other protocol's endpoint.
  */
 @Aggregate
 public class SsoLogin {
@@ -36,6 +38,7 @@ public class SsoLogin {
     private String providerId;
     private String nonceHash;
     private Instant expiresAt;
+    private SsoProviderType protocol;
     private boolean issued;
     private boolean consumed;
     private boolean finished;
@@ -44,22 +47,30 @@ public class SsoLogin {
         // for Axon (and for a state nobody issued: see consume)
     }
 
-    SsoLogin(StartSsoLoginCommand command) {
+    SsoLogin(StartSsoLoginCommand command, SsoProviderType protocol) {
         apply(new SsoLoginStartedEvent(command.loginId(), command.providerId(), command.tenantId(),
-                command.nonceHash(), command.expiresAt()));
+                command.nonceHash(), command.expiresAt(), protocol));
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public StateConsumption handle(ConsumeSsoLoginStateCommand command, Clock clock) {
-        if (!issued) {
-            return refuse(command.loginId(), SsoRejectionReason.STATE_UNKNOWN, "no login was started with this state");
+        boolean saml = command.protocol() == SsoProviderType.SAML;
+        if (!issued || protocol != command.protocol()) {
+            return saml
+                    ? refuse(command.loginId(), SsoRejectionReason.IN_RESPONSE_TO_UNKNOWN,
+                            "no AuthnRequest with this ID is outstanding")
+                    : refuse(command.loginId(), SsoRejectionReason.STATE_UNKNOWN, "no login was started with this state");
         }
         if (consumed) {
-            return refuse(loginId, SsoRejectionReason.STATE_REPLAYED, "this state was already used");
+            return saml
+                    ? refuse(loginId, SsoRejectionReason.IN_RESPONSE_TO_REPLAYED,
+                            "a response to this AuthnRequest was already presented")
+                    : refuse(loginId, SsoRejectionReason.STATE_REPLAYED, "this state was already used");
         }
         if (!clock.instant().isBefore(expiresAt)) {
-            return refuse(loginId, SsoRejectionReason.STATE_EXPIRED, "the login expired at " + expiresAt);
+            return refuse(loginId, saml ? SsoRejectionReason.REQUEST_EXPIRED : SsoRejectionReason.STATE_EXPIRED,
+                    "the login expired at " + expiresAt);
         }
         apply(new SsoLoginStateConsumedEvent(loginId, providerId, tenantId));
         return new StateConsumption(null, tenantId, providerId, nonceHash);
@@ -95,6 +106,7 @@ public class SsoLogin {
         providerId = event.providerId();
         nonceHash = event.nonceHash();
         expiresAt = event.expiresAt();
+        protocol = event.effectiveProtocol();
         issued = true;
     }
 

@@ -2,18 +2,11 @@ package io.p3protocol.command.sso;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.p3protocol.command.sso.SsoDirectory.ProviderView;
-import io.p3protocol.kernel.apikeys.ApiKeyDefaults;
-import io.p3protocol.kernel.apikeys.IssueApiKeyCommand;
-import io.p3protocol.kernel.crypto.ApiKeyMaterial;
 import io.p3protocol.kernel.crypto.Sha256;
 import io.p3protocol.kernel.errors.RequestRejected;
 import io.p3protocol.kernel.errors.UnknownAggregate;
-import io.p3protocol.kernel.security.Role;
-import io.p3protocol.kernel.sso.CompleteSsoLoginCommand;
 import io.p3protocol.kernel.sso.ConsumeSsoLoginStateCommand;
-import io.p3protocol.kernel.sso.LinkSsoIdentityCommand;
 import io.p3protocol.kernel.sso.RejectSsoLoginCommand;
-import io.p3protocol.kernel.sso.SsoProviderSettings;
 import io.p3protocol.kernel.sso.SsoRejectionReason;
 import io.p3protocol.kernel.sso.StartSsoLoginCommand;
 import io.p3protocol.kernel.sso.StateConsumption;
@@ -34,14 +27,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Collection;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 
 /**
  * The OIDC authorization-code flow with PKCE (S256), state and nonce. See docs/enterprise.md#sso.
@@ -54,14 +42,13 @@ import java.util.regex.Pattern;
 @Component
 public class SsoLoginFlow {
     static final Duration LOGIN_TTL = Duration.ofMinutes(10);
-    static final Duration SESSION_TTL = Duration.ofHours(1);
-    private static final Pattern WALLET = Pattern.compile("0x[0-9a-fA-F]{40}");
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
     private final CommandGateway commands;
     private final SsoDirectory directory;
     private final OidcClient oidc;
     private final SecretValues secrets;
+    private final SsoSessions sessions;
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
@@ -69,25 +56,17 @@ public class SsoLoginFlow {
     private final Map<String, HttpsJwks> jwksByUri = new ConcurrentHashMap<>();
 
     public SsoLoginFlow(CommandGateway commands, SsoDirectory directory, OidcClient oidc, SecretValues secrets,
-                        JdbcTemplate jdbc, Clock clock) {
+                        SsoSessions sessions, JdbcTemplate jdbc, Clock clock) {
         this.commands = commands;
         this.directory = directory;
         this.oidc = oidc;
         this.secrets = secrets;
+        this.sessions = sessions;
         this.jdbc = jdbc;
         this.clock = clock;
     }
 
     public record LoginStart(String redirectUrl, String state, Instant expiresAt) {
-    }
-
-    /** The session credential: an API key shown once, expiring with the session. */
-    public record LoginResult(String tenantId, String providerId, String identityId, String subject, String wallet,
-                              Set<Role> roles, String keyId, String apiKey, Instant expiresAt) {
-        @Override
-        public String toString() {
-            return "LoginResult[identityId=" + identityId + ", keyId=" + keyId + ", apiKey=<redacted>]";
-        }
     }
 
     public LoginStart start(String tenantId, String providerId) {
@@ -117,7 +96,7 @@ public class SsoLoginFlow {
         return new LoginStart(redirectUrl, state, expiresAt);
     }
 
-    public LoginResult callback(String code, String state) {
+    public SsoSessions.LoginResult callback(String code, String state) {
         String loginId = Sha256.hex(state);
         StateConsumption consumption = commands.sendAndWait(new ConsumeSsoLoginStateCommand(loginId));
         String verifier = takeVerifier(loginId);
@@ -133,7 +112,7 @@ public class SsoLoginFlow {
     }
 
     /** The provider sent the browser back with {@code error=...} (e.g. the user declined): the state is spent. */
-    public LoginResult callbackWithProviderError(String state, String error) {
+    public SsoSessions.LoginResult callbackWithProviderError(String state, String error) {
         String loginId = Sha256.hex(state);
         StateConsumption consumption = commands.sendAndWait(new ConsumeSsoLoginStateCommand(loginId));
         takeVerifier(loginId);
@@ -146,7 +125,7 @@ public class SsoLoginFlow {
         throw new RequestRejected(SsoRejectionReason.PROVIDER_ERROR.code(), detail);
     }
 
-    private LoginResult complete(String loginId, StateConsumption consumption, String code, String verifier) {
+    private SsoSessions.LoginResult complete(String loginId, StateConsumption consumption, String code, String verifier) {
         ProviderView provider = directory.provider(consumption.providerId())
                 .orElseThrow(() -> new IllegalStateException("provider of a started login is gone"));
         if (!provider.active()) {
@@ -167,38 +146,8 @@ public class SsoLoginFlow {
         JwtClaims claims = IdTokenValidator.validate(tokens.path("id_token").asText(null), provider.issuer(),
                 provider.clientId(), new HttpsJwksVerificationKeyResolver(jwks), consumption.nonceHash());
 
-        String subject = subjectOf(claims);
-        String wallet = walletOf(claims);
-        Set<Role> roles = mapRoles(provider.roleMapping(), grantedValues(tokens, claims));
-        String identityId = LinkSsoIdentityCommand.identityIdOf(provider.tenantId(), provider.providerId(), subject);
-        commands.sendAndWait(new LinkSsoIdentityCommand(identityId, provider.tenantId(), provider.providerId(),
-                subject, wallet, roles));
-        String keyId = UUID.randomUUID().toString();
-        String apiKey = ApiKeyMaterial.generate();
-        Instant expiresAt = clock.instant().plus(SESSION_TTL);
-        commands.sendAndWait(new IssueApiKeyCommand(keyId, provider.tenantId(), roles, ApiKeyMaterial.hash(apiKey),
-                expiresAt, ApiKeyDefaults.QUOTA_MONTHLY));
-        commands.sendAndWait(new CompleteSsoLoginCommand(loginId, identityId, keyId));
-        return new LoginResult(provider.tenantId(), provider.providerId(), identityId, subject, wallet, roles, keyId,
-                apiKey, expiresAt);
-    }
-
-    /**
-     * Roles of {@code "default"} plus those of every mapping key that is a granted scope or a value of the
-     * id_token's {@code groups} or {@code roles} claim. Never empty: without a default, viewer.
-     */
-    static Set<Role> mapRoles(Map<String, Set<Role>> mapping, Collection<String> granted) {
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        roles.addAll(mapping.getOrDefault(SsoProviderSettings.DEFAULT_ROLES_KEY, Set.of()));
-        for (String value : granted) {
-            if (!SsoProviderSettings.DEFAULT_ROLES_KEY.equals(value)) {
-                roles.addAll(mapping.getOrDefault(value, Set.of()));
-            }
-        }
-        if (roles.isEmpty()) {
-            roles.add(Role.VIEWER);
-        }
-        return roles;
+        return sessions.open(loginId, provider, subjectOf(claims), claims.getClaimValue("wallet"),
+                grantedValues(tokens, claims));
     }
 
     private static List<String> grantedValues(JsonNode tokens, JwtClaims claims) {
@@ -229,12 +178,6 @@ public class SsoLoginFlow {
         } catch (MalformedClaimException e) {
             throw new SsoLoginFailure(SsoRejectionReason.TOKEN_INVALID, "the id_token's sub is not a string");
         }
-    }
-
-    /** The {@code wallet} claim when it is an EVM address (lower-cased); otherwise the identity has no wallet. */
-    private static String walletOf(JwtClaims claims) {
-        Object wallet = claims.getClaimValue("wallet");
-        return wallet instanceof String s && WALLET.matcher(s).matches() ? s.toLowerCase(java.util.Locale.ROOT) : null;
     }
 
     private String takeVerifier(String loginId) {

@@ -17,8 +17,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
 
 /**
- * A tenant's SSO provider. It decides whether logins may start (active, a protocol that is implemented) and spawns
- * each {@link SsoLogin}. The settings themselves are read from {@code sso_provider_view} by the login flow.
+ * A tenant's SSO provider. It decides whether logins may start (active, owned by the caller's tenant) and spawns
+ * each {@link SsoLogin}, marked with the provider's protocol so that only that protocol's endpoint can finish it. The settings themselves are read from {@code sso_provider_view} by the login flow.
  */
 @Aggregate
 public class SsoProvider {
@@ -52,11 +52,7 @@ public class SsoProvider {
         if (!active) {
             throw new DomainRuleViolation("sso_provider_inactive", "SSO provider " + providerId + " is deactivated");
         }
-        if (type != SsoProviderType.OIDC) {
-            throw new DomainRuleViolation("sso_type_not_supported",
-                    "SSO provider " + providerId + " is of type " + type.wireName() + "; only oidc logins are implemented");
-        }
-        createNew(SsoLogin.class, () -> new SsoLogin(command));
+        createNew(SsoLogin.class, () -> new SsoLogin(command, type));
         return command.loginId();
     }
 

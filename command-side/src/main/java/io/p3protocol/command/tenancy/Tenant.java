@@ -3,13 +3,16 @@ package io.p3protocol.command.tenancy;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.p3protocol.command.apikeys.ApiKey;
 import io.p3protocol.kernel.errors.DomainRuleViolation;
+import io.p3protocol.kernel.apikeys.ApiKeyDefaults;
 import io.p3protocol.kernel.apikeys.IssueApiKeyCommand;
 import io.p3protocol.kernel.policy.ChangeTenantPolicyCommand;
 import io.p3protocol.kernel.policy.RecordSandboxViolationCommand;
 import io.p3protocol.kernel.policy.SandboxViolationBlockedEvent;
 import io.p3protocol.kernel.policy.TenantPolicy;
 import io.p3protocol.kernel.policy.TenantPolicyChangedEvent;
+import io.p3protocol.kernel.tenancy.ChangeTenantTierCommand;
 import io.p3protocol.kernel.tenancy.CreateTenantCommand;
+import io.p3protocol.kernel.tenancy.PlaceTenantInZoneCommand;
 import io.p3protocol.kernel.tenancy.ReactivateTenantCommand;
 import io.p3protocol.kernel.tenancy.RenameTenantCommand;
 import io.p3protocol.kernel.tenancy.SuspendTenantCommand;
@@ -19,6 +22,10 @@ import io.p3protocol.kernel.tenancy.TenantReactivatedEvent;
 import io.p3protocol.kernel.tenancy.TenantRenamedEvent;
 import io.p3protocol.kernel.tenancy.TenantStatus;
 import io.p3protocol.kernel.tenancy.TenantSuspendedEvent;
+import io.p3protocol.kernel.tenancy.TenantTierChangedEvent;
+import io.p3protocol.kernel.tenancy.TenantZoneChangedEvent;
+import io.p3protocol.kernel.tenancy.Tier;
+import io.p3protocol.kernel.tenancy.Zone;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -27,6 +34,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -49,6 +57,10 @@ public class Tenant {
     private Set<String> issuedKeyIds = new LinkedHashSet<>();
     /** Null until a policy is first set: the tenant then has {@link TenantPolicy#DEFAULT}. */
     private TenantPolicy policy;
+    /** Null until a tier is first set: keys then default to ApiKeyDefaults.QUOTA_MONTHLY and SSO is allowed. */
+    private Tier tier;
+    /** Null until the tenant is first placed in a zone. */
+    private Zone zone;
 
     protected Tenant() {
         // for Axon and Jackson
@@ -94,7 +106,9 @@ public class Tenant {
         }
         // The tenant's own record of the key: events applied by the spawned ApiKey land in the key's stream only.
         apply(new TenantApiKeyIssuedEvent(tenantId, command.keyId()));
-        createNew(ApiKey.class, () -> new ApiKey(command));
+        long quota = command.quotaMonthly() != null ? command.quotaMonthly()
+                : tier != null ? tier.quotaMonthly() : ApiKeyDefaults.QUOTA_MONTHLY;
+        createNew(ApiKey.class, () -> new ApiKey(command, quota));
         if (command.expiresAt() != null) {
             ApiKey.scheduleExpiry(deadlineManager, command.keyId(), command.expiresAt());
         }
@@ -105,11 +119,42 @@ public class Tenant {
     @CommandHandler
     public TenantPolicy handle(ChangeTenantPolicyCommand command) {
         TenantPolicy current = policy == null ? TenantPolicy.DEFAULT : policy;
+        requireRegionsAgree(command.policy().dataRegion(), zone);
         List<String> changed = command.policy().changedFrom(current);
         if (!changed.isEmpty()) {
             apply(new TenantPolicyChangedEvent(tenantId, command.policy(), changed));
         }
         return command.policy();
+    }
+
+    /** Puts the tenant on a tier; the same tier again records nothing. Returns the tier in force. */
+    @CommandHandler
+    public Tier handle(ChangeTenantTierCommand command) {
+        if (command.tier() != tier) {
+            apply(new TenantTierChangedEvent(tenantId, command.tier(), tier));
+        }
+        return command.tier();
+    }
+
+    /**
+     * Places the tenant in a zone; the same zone again records nothing. A policy's {@code dataRegion}, when set, must
+     * be the zone's region (409 {@code data_region_mismatch}): change or clear the policy's region first.
+     */
+    @CommandHandler
+    public Zone handle(PlaceTenantInZoneCommand command) {
+        requireRegionsAgree(policy == null ? null : policy.dataRegion(), command.zone());
+        if (!command.zone().equals(zone)) {
+            apply(new TenantZoneChangedEvent(tenantId, command.zone(), zone));
+        }
+        return command.zone();
+    }
+
+    private void requireRegionsAgree(String dataRegion, Zone placedIn) {
+        if (dataRegion != null && placedIn != null && !Objects.equals(dataRegion, placedIn.region())) {
+            throw new DomainRuleViolation("data_region_mismatch", "the policy's dataRegion '" + dataRegion
+                    + "' disagrees with the tenant's zone " + placedIn.provider() + "/" + placedIn.region()
+                    + "; the data region must be the zone's region");
+        }
     }
 
     /**
@@ -147,6 +192,16 @@ public class Tenant {
     @EventSourcingHandler
     void on(TenantPolicyChangedEvent event) {
         policy = event.policy();
+    }
+
+    @EventSourcingHandler
+    void on(TenantTierChangedEvent event) {
+        tier = event.tier();
+    }
+
+    @EventSourcingHandler
+    void on(TenantZoneChangedEvent event) {
+        zone = event.zone();
     }
 
     @EventSourcingHandler

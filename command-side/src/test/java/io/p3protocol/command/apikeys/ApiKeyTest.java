@@ -3,6 +3,8 @@ package io.p3protocol.command.apikeys;
 import io.p3protocol.command.support.FixtureClock;
 import io.p3protocol.kernel.apikeys.ApiKeyExpiredEvent;
 import io.p3protocol.kernel.apikeys.ApiKeyIssuedEvent;
+import io.p3protocol.kernel.apikeys.ApiKeyQuotaExhaustedEvent;
+import io.p3protocol.kernel.apikeys.RecordQuotaExhaustedCommand;
 import io.p3protocol.kernel.apikeys.ApiKeyRevokedEvent;
 import io.p3protocol.kernel.apikeys.ExpireApiKeyCommand;
 import io.p3protocol.kernel.apikeys.RevokeApiKeyCommand;
@@ -43,6 +45,28 @@ class ApiKeyTest {
 
     private ApiKeyIssuedEvent issued(Instant expiry) {
         return new ApiKeyIssuedEvent(KEY, TENANT, Set.of(Role.VIEWER), HASH, expiry, 1000);
+    }
+
+    @Test
+    void usingUpTheQuotaIsRecordedWithTheMonth() {
+        fixture.given(issued(null))
+                .when(new RecordQuotaExhaustedCommand(KEY, TENANT, "2026-01", 1000))
+                .expectEvents(new ApiKeyQuotaExhaustedEvent(KEY, TENANT, "2026-01", 1000));
+    }
+
+    @Test
+    void theQuotaIsRecordedAsUsedUpOnlyOncePerMonth() {
+        fixture.given(issued(null), new ApiKeyQuotaExhaustedEvent(KEY, TENANT, "2026-01", 1000))
+                .when(new RecordQuotaExhaustedCommand(KEY, TENANT, "2026-01", 1000))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void theQuotaIsRecordedAgainInALaterMonth() {
+        fixture.given(issued(null), new ApiKeyQuotaExhaustedEvent(KEY, TENANT, "2026-01", 1000))
+                .when(new RecordQuotaExhaustedCommand(KEY, TENANT, "2026-02", 1000))
+                .expectEvents(new ApiKeyQuotaExhaustedEvent(KEY, TENANT, "2026-02", 1000));
     }
 
     @Test

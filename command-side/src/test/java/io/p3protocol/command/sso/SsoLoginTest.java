@@ -9,6 +9,7 @@ import io.p3protocol.kernel.sso.SsoLoginCompletedEvent;
 import io.p3protocol.kernel.sso.SsoLoginRejectedEvent;
 import io.p3protocol.kernel.sso.SsoLoginStartedEvent;
 import io.p3protocol.kernel.sso.SsoLoginStateConsumedEvent;
+import io.p3protocol.kernel.sso.SsoProviderType;
 import io.p3protocol.kernel.sso.SsoRejectionReason;
 import io.p3protocol.kernel.sso.StateConsumption;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -102,5 +103,79 @@ class SsoLoginTest {
                         new SsoLoginCompletedEvent(LOGIN, TENANT, PROVIDER, "identity-1", "key-1"))
                 .when(new CompleteSsoLoginCommand(LOGIN, "identity-1", "key-2"))
                 .expectException(DomainRuleViolation.class).expectNoEvents();
+    }
+
+    // SAML: the login id is the SHA-256 of the AuthnRequest ID, presented by the ACS as the Response's InResponseTo
+
+    private SsoLoginStartedEvent samlStarted() {
+        return new SsoLoginStartedEvent(LOGIN, PROVIDER, TENANT, null, expiresAt, SsoProviderType.SAML);
+    }
+
+    @Test
+    void aSamlRequestIsConsumedOnceByTheAcs() {
+        fixture.given(samlStarted())
+                .when(new ConsumeSsoLoginStateCommand(LOGIN, SsoProviderType.SAML))
+                .expectResultMessagePayload(new StateConsumption(null, TENANT, PROVIDER, null))
+                .expectEvents(new SsoLoginStateConsumedEvent(LOGIN, PROVIDER, TENANT));
+    }
+
+    @Test
+    void aSecondResponseToTheSameSamlRequestIsRecordedAsReplayed() {
+        fixture.given(samlStarted(), new SsoLoginStateConsumedEvent(LOGIN, PROVIDER, TENANT))
+                .when(new ConsumeSsoLoginStateCommand(LOGIN, SsoProviderType.SAML))
+                .expectResultMessagePayload(new StateConsumption(SsoRejectionReason.IN_RESPONSE_TO_REPLAYED, TENANT,
+                        PROVIDER, null))
+                .expectEvents(new SsoLoginRejectedEvent(LOGIN, TENANT, PROVIDER,
+                        SsoRejectionReason.IN_RESPONSE_TO_REPLAYED, "a response to this AuthnRequest was already presented"));
+    }
+
+    @Test
+    void anInResponseToNobodyIssuedIsRecordedAsUnknown() {
+        fixture.givenNoPriorActivity()
+                .when(new ConsumeSsoLoginStateCommand("forged", SsoProviderType.SAML))
+                .expectResultMessagePayload(new StateConsumption(SsoRejectionReason.IN_RESPONSE_TO_UNKNOWN, null, null,
+                        null))
+                .expectEvents(new SsoLoginRejectedEvent("forged", null, null, SsoRejectionReason.IN_RESPONSE_TO_UNKNOWN,
+                        "no AuthnRequest with this ID is outstanding"));
+    }
+
+    @Test
+    void anExpiredSamlRequestIsRefused() {
+        Instant past = fixture.currentTime().minusSeconds(1);
+        fixture.given(new SsoLoginStartedEvent(LOGIN, PROVIDER, TENANT, null, past, SsoProviderType.SAML))
+                .when(new ConsumeSsoLoginStateCommand(LOGIN, SsoProviderType.SAML))
+                .expectResultMessagePayload(new StateConsumption(SsoRejectionReason.REQUEST_EXPIRED, TENANT, PROVIDER,
+                        null))
+                .expectEvents(new SsoLoginRejectedEvent(LOGIN, TENANT, PROVIDER, SsoRejectionReason.REQUEST_EXPIRED,
+                        "the login expired at " + past));
+    }
+
+    @Test
+    void anOidcLoginCannotBeSpentThroughTheSamlAcs() {
+        fixture.given(started())
+                .when(new ConsumeSsoLoginStateCommand(LOGIN, SsoProviderType.SAML))
+                .expectResultMessagePayload(new StateConsumption(SsoRejectionReason.IN_RESPONSE_TO_UNKNOWN, TENANT,
+                        PROVIDER, null))
+                .expectEvents(new SsoLoginRejectedEvent(LOGIN, TENANT, PROVIDER,
+                        SsoRejectionReason.IN_RESPONSE_TO_UNKNOWN, "no AuthnRequest with this ID is outstanding"));
+    }
+
+    @Test
+    void aSamlLoginCannotBeSpentThroughTheOidcCallback() {
+        fixture.given(samlStarted())
+                .when(new ConsumeSsoLoginStateCommand(LOGIN))
+                .expectResultMessagePayload(new StateConsumption(SsoRejectionReason.STATE_UNKNOWN, TENANT, PROVIDER,
+                        null))
+                .expectEvents(new SsoLoginRejectedEvent(LOGIN, TENANT, PROVIDER, SsoRejectionReason.STATE_UNKNOWN,
+                        "no login was started with this state"));
+    }
+
+    @Test
+    void anOidcLoginRecordedBeforeSamlExistedIsStillAnOidcLogin() {
+        // events of V12..V13 have no protocol member: it deserializes as null and means OIDC
+        fixture.given(new SsoLoginStartedEvent(LOGIN, PROVIDER, TENANT, NONCE_HASH, expiresAt, null))
+                .when(new ConsumeSsoLoginStateCommand(LOGIN))
+                .expectResultMessagePayload(new StateConsumption(null, TENANT, PROVIDER, NONCE_HASH))
+                .expectEvents(new SsoLoginStateConsumedEvent(LOGIN, PROVIDER, TENANT));
     }
 }

@@ -97,11 +97,10 @@ class SsoProviderTest {
     }
 
     @Test
-    void aSamlProviderStartsNoOidcLogin() {
+    void aSamlProviderSpawnsALoginOnlyTheSamlEndpointCanFinish() {
         fixture.given(registered(SsoProviderType.SAML))
-                .when(start(TENANT))
-                .expectException(DomainRuleViolation.class).expectExceptionMessage(
-                        "SSO provider " + PROVIDER + " is of type saml; only oidc logins are implemented")
-                .expectNoEvents();
+                .when(new StartSsoLoginCommand(PROVIDER, TENANT, "login-1", null, EXPIRES))
+                .expectResultMessagePayload("login-1")
+                .expectEvents(new SsoLoginStartedEvent("login-1", PROVIDER, TENANT, null, EXPIRES, SsoProviderType.SAML));
     }
 }

@@ -15,18 +15,18 @@ class SsoRoleMappingTest {
 
     @Test
     void defaultRolesAlwaysApply() {
-        assertThat(SsoLoginFlow.mapRoles(MAPPING, List.of("openid", "email"))).containsExactly(Role.VIEWER);
+        assertThat(SsoSessions.mapRoles(MAPPING, List.of("openid", "email"))).containsExactly(Role.VIEWER);
     }
 
     @Test
     void grantedValuesAddTheirRoles() {
-        assertThat(SsoLoginFlow.mapRoles(MAPPING, List.of("p3-admins", "ops")))
+        assertThat(SsoSessions.mapRoles(MAPPING, List.of("p3-admins", "ops")))
                 .containsExactlyInAnyOrder(Role.VIEWER, Role.ADMIN, Role.OPERATOR);
     }
 
     @Test
     void withoutADefaultAndNothingGrantedTheSessionIsAViewer() {
-        assertThat(SsoLoginFlow.mapRoles(Map.of("p3-admins", Set.of(Role.ADMIN)), List.of("email")))
+        assertThat(SsoSessions.mapRoles(Map.of("p3-admins", Set.of(Role.ADMIN)), List.of("email")))
                 .containsExactly(Role.VIEWER);
     }
 }

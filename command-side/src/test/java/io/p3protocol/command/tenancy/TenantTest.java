@@ -40,7 +40,7 @@ class TenantTest {
     }
 
     private static IssueApiKeyCommand issue(String keyId, Instant expiresAt) {
-        return new IssueApiKeyCommand(keyId, TENANT, Set.of(Role.ADMIN), HASH, expiresAt, 1000);
+        return new IssueApiKeyCommand(keyId, TENANT, Set.of(Role.ADMIN), HASH, expiresAt, 1000L);
     }
 
     private static ApiKeyIssuedEvent issued(String keyId, Instant expiresAt) {

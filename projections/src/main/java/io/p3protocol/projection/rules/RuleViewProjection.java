@@ -17,7 +17,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.messaging.interceptors.MessageHandlerInterceptor;
@@ -36,6 +36,12 @@ import java.time.Instant;
 @ProcessingGroup(RuleViewProjection.PROCESSING_GROUP)
 public class RuleViewProjection {
     public static final String PROCESSING_GROUP = "rule-views";
+    /**
+     * The handled event's own global index, the stable order of rules and triggers. Not the tracking token's
+     * position: events committed out of order fill gaps, and the token then stays at the highest index seen, so two
+     * events would share a position.
+     */
+    private static final String OWN_GLOBAL_INDEX = "(SELECT globalindex FROM domainevententry WHERE eventidentifier = ?)";
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper mapper;
@@ -60,13 +66,14 @@ public class RuleViewProjection {
 
     @EventHandler
     void on(RuleCreatedEvent event, @Timestamp Instant at, @MetaDataValue(MetadataKeys.ACTOR) String actor,
-            TrackingToken token) {
+            @MessageIdentifier String eventId) {
         jdbc.update("""
                 INSERT INTO rule_view (rule_id, tenant_id, name, description, condition_json, action_json, priority,
                                        status, created_at, created_by, created_position, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (rule_id) DO NOTHING""",
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, """ + OWN_GLOBAL_INDEX + """
+                , ?) ON CONFLICT (rule_id) DO NOTHING""",
                 event.ruleId(), event.tenantId(), event.name(), event.description(), json(event.condition()),
-                json(event.action()), event.priority(), event.status().name(), ts(at), actor, position(token), ts(at));
+                json(event.action()), event.priority(), event.status().name(), ts(at), actor, eventId, ts(at));
     }
 
     @EventHandler
@@ -90,20 +97,20 @@ public class RuleViewProjection {
     }
 
     @EventHandler
-    void on(RuleTriggeredEvent event, @Timestamp Instant at, TrackingToken token) {
+    void on(RuleTriggeredEvent event, @Timestamp Instant at, @MessageIdentifier String eventId) {
         String status = event.awaitsActions() ? "PENDING" : "RECORDED";
         int inserted = jdbc.update("""
                 INSERT INTO rule_triggers (execution_id, tenant_id, rule_id, rule_name, event_id, event_type,
                                            aggregate_id, event_timestamp, mode, matched, error, status, results,
                                            attempts, evaluation_micros, duration_ms, triggered_at, completed_at,
                                            list_position)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)
-                ON CONFLICT (execution_id) DO NOTHING""",
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, """ + OWN_GLOBAL_INDEX + """
+                ) ON CONFLICT (execution_id) DO NOTHING""",
                 event.executionId(), event.tenantId(), event.ruleId(), event.ruleName(), event.eventId(),
                 event.eventType(), event.aggregateId(), ts(event.eventTimestamp()), event.mode().name(),
                 event.matched(), event.error(), status,
                 event.simulatedResults() == null ? null : json(event.simulatedResults()), event.evaluationMicros(),
-                event.evaluationMicros() / 1000, ts(at), event.awaitsActions() ? null : ts(at), position(token));
+                event.evaluationMicros() / 1000, ts(at), event.awaitsActions() ? null : ts(at), eventId);
         if (inserted == 1 && event.awaitsActions()) {
             jdbc.update("UPDATE rule_view SET execution_count = execution_count + 1, last_executed_at = ? "
                     + "WHERE rule_id = ?", ts(at), event.ruleId());
@@ -136,9 +143,6 @@ public class RuleViewProjection {
         }
     }
 
-    private static long position(TrackingToken token) {
-        return token == null ? 0 : token.position().orElse(0);
-    }
 
     private static java.sql.Timestamp ts(Instant at) {
         return at == null ? null : java.sql.Timestamp.from(at);

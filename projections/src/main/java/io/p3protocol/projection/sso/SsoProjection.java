@@ -40,13 +40,14 @@ public class SsoProjection {
         SsoProviderSettings settings = event.settings();
         jdbc.update("""
                 INSERT INTO sso_provider_view (provider_id, tenant_id, type, issuer, client_id, client_secret_name,
-                                               redirect_uri, scopes, role_mapping, active, created_at, created_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, TRUE, ?, ?)
+                                               redirect_uri, scopes, role_mapping, active, created_at, created_by,
+                                               idp_sso_url, idp_certificate)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, TRUE, ?, ?, ?, ?)
                 ON CONFLICT (provider_id) DO NOTHING""",
                 event.providerId(), event.tenantId(), settings.type().wireName(), settings.issuer(),
                 settings.clientId(), settings.clientSecretName(), settings.redirectUri(),
                 settings.scopes().toArray(String[]::new), mapper.writeValueAsString(settings.roleMapping()),
-                Timestamp.from(at), actor);
+                Timestamp.from(at), actor, settings.idpSsoUrl(), settings.idpCertificate());
     }
 
     @EventHandler

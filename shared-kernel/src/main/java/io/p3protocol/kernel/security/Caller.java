@@ -35,6 +35,14 @@ public record Caller(String actor, String keyId, String tenantId, Set<Role> role
         return new Caller("key:" + keyId, keyId, tenantId, roles, false);
     }
 
+    /**
+     * A guardian key acting inside {@code targetTenantId} under grant {@code grantId}: scoped to the target like
+     * one of its own keys, with the grant's roles, and named as a guardian in every event it causes.
+     */
+    public static Caller guardian(String keyId, String targetTenantId, Set<Role> roles, String grantId) {
+        return new Caller("guardian:" + grantId + "/key:" + keyId, keyId, targetTenantId, roles, false);
+    }
+
     /** True when the caller holds {@code required} or a stronger role. */
     public boolean has(Role required) {
         return platformAdmin || roles.stream().anyMatch(r -> r.covers(required));

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 import java.util.Locale;
 
-/** The protocol an SSO provider speaks. Only {@link #OIDC} logins are implemented; a SAML provider can be registered. */
+/** The protocol an SSO provider speaks: OpenID Connect (authorization code + PKCE) or SAML 2.0 (SP-initiated). */
 public enum SsoProviderType {
     OIDC, SAML;
 

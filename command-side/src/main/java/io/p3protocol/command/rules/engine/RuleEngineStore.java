@@ -29,15 +29,19 @@ class RuleEngineStore {
         this.mapper = mapper;
     }
 
+    /**
+     * @param createdEventId the RuleCreatedEvent's id: its own global index is the tie-break position. (A tracking
+     *                       token's position is not it: once a gap fills, the token stays at the highest index seen.)
+     */
     void insert(String ruleId, String tenantId, String name, JsonNode condition, JsonNode action, int priority,
-                RuleStatus status, long createdPosition) {
+                RuleStatus status, String createdEventId) {
         jdbc.update("""
                 INSERT INTO rule_engine_rules (rule_id, tenant_id, name, condition_json, action_json, priority, status,
                                                created_position)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                VALUES (?, ?, ?, ?, ?, ?, ?, (SELECT globalindex FROM domainevententry WHERE eventidentifier = ?))
                 ON CONFLICT (rule_id) DO UPDATE SET name = EXCLUDED.name, condition_json = EXCLUDED.condition_json,
                     action_json = EXCLUDED.action_json, priority = EXCLUDED.priority, status = EXCLUDED.status""",
-                ruleId, tenantId, name, write(condition), write(action), priority, status.name(), createdPosition);
+                ruleId, tenantId, name, write(condition), write(action), priority, status.name(), createdEventId);
     }
 
     void update(String ruleId, String name, JsonNode condition, JsonNode action, int priority) {

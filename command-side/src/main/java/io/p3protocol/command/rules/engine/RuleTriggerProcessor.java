@@ -23,9 +23,9 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -71,9 +71,9 @@ public class RuleTriggerProcessor {
     }
 
     @EventHandler
-    void on(RuleCreatedEvent event, TrackingToken token) {
+    void on(RuleCreatedEvent event, @MessageIdentifier String eventId) {
         store.insert(event.ruleId(), event.tenantId(), event.name(), event.condition(), event.action(),
-                event.priority(), event.status(), token == null ? 0 : token.position().orElse(0));
+                event.priority(), event.status(), eventId);
         cache.changed(event.tenantId());
     }
 
