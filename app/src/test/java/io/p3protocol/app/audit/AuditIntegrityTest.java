@@ -105,10 +105,7 @@ class AuditIntegrityTest {
     }
 
     @Test
-    void anUntamperedStoreIsValidAndANeverCommittedSequenceNumberIsABenignGap() {
-        // a number handed out and never used, as by a rolled-back transaction
-        long burnt = jdbc.queryForObject("SELECT nextval(pg_get_serial_sequence('domainevententry', 'globalindex'))",
-                Long.class);
+    void anUntamperedStoreIsValid() {
         audit.tenantWithFourEvents("integrity-clean");
 
         JsonNode report = integrity(TestApi.ADMIN_KEY);
@@ -116,10 +113,7 @@ class AuditIntegrityTest {
         assertThat(report.get("valid").asBoolean()).as(report.toString()).isTrue();
         assertThat(report.get("breaks")).isEmpty();
         assertThat(report.get("gracePeriod").asText()).isEqualTo("PT10M");
-        assertThat(report.get("lastSeq").asLong()).isGreaterThan(burnt);
-        assertThat(report.get("gaps").asLong()).isGreaterThanOrEqualTo(1);
-        assertThat(StreamSupport.stream(report.get("gapRanges").spliterator(), false)
-                .anyMatch(r -> r.get("from").asLong() <= burnt && burnt <= r.get("to").asLong())).isTrue();
+        assertThat(report.get("gapTimeout").asText()).isEqualTo("PT3S"); // application-test.yml
     }
 
     @Test
@@ -195,8 +189,11 @@ class AuditIntegrityTest {
             JsonNode sealGone = integrity(TestApi.ADMIN_KEY);
 
             assertThat(sealGone.get("valid").asBoolean()).isFalse();
-            assertThat(breaksAt(sealGone, seq)).allSatisfy(b -> assertThat(b.get("kind").asText())
-                    .isEqualTo("checkpoint_mismatch")); // the checkpoint's lastSeq may be this very seq
+            // the sealer passed this number long ago: with neither row nor seal nor a gap record it is a missing event
+            assertThat(breaksAt(sealGone, seq)).anySatisfy(b -> {
+                assertThat(b.get("kind").asText()).isEqualTo("event_missing");
+                assertThat(b.get("eventId").isNull()).isTrue();
+            }).allSatisfy(b -> assertThat(b.get("kind").asText()).isIn("event_missing", "checkpoint_mismatch"));
             assertThat(breaksOfKind(sealGone, "checkpoint_mismatch")).singleElement().satisfies(b -> {
                 assertThat(b.get("checkpoint").asLong()).isEqualTo(sealGone.get("lastCheckpoint").get("id").asLong());
                 assertThat(b.get("seq").asLong()).isEqualTo(sealGone.get("lastCheckpoint").get("lastSeq").asLong());

@@ -171,6 +171,22 @@ class TenantIsolationMatrixTest {
     }
 
     @Test
+    void ruleAndIntegrityReportsForAnotherTenantAreNotFound() {
+        assertNotFound(api.get("/api/reports/rule-executions?tenantId=" + tenantB, keyA));
+        assertNotFound(api.get("/api/reports/audit-integrity?tenantId=" + tenantB, keyA));
+    }
+
+    @Test
+    void csvAndIntegrityReportsCoverOnlyOwnTenant() {
+        TestApi.Response csv = api.get("/api/reports/tenant-access", keyA, "text/csv");
+        TestApi.Response integrity = api.get("/api/reports/audit-integrity", keyA);
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.body()).contains(tenantA).doesNotContain(tenantB);
+        assertThat(integrity.status()).isEqualTo(200);
+        assertThat(integrity.body()).doesNotContain(tenantB);
+    }
+
+    @Test
     void htmlReportCoversOnlyOwnTenant() {
         TestApi.Response r = api.get("/api/reports/tenant-access", keyA, "text/html");
         assertThat(r.status()).isEqualTo(200);

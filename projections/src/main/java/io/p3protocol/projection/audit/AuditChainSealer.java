@@ -35,6 +35,9 @@ import java.util.stream.Collectors;
  * each tenant's chain head, then one batched INSERT), instead of four per event. The chain is the same one a
  * per-event sealer builds: same order, same links, same hashes, in the same transaction as the tracking token.
  * High-volume telemetry made the per-event round trips the bottleneck of the whole write path.
+ * <p>
+ * After each batch, in the same transaction, {@link AuditGapRecorder} accounts for the global-sequence numbers the
+ * batch passed without an event (rolled-back transactions), recording them as verified-empty after the gap timeout.
  */
 @Component
 @ProcessingGroup(AuditChainSealer.PROCESSING_GROUP)
@@ -45,10 +48,12 @@ public class AuditChainSealer {
 
     private final JdbcTemplate jdbc;
     private final EventRowReader events;
+    private final AuditGapRecorder gaps;
 
-    public AuditChainSealer(JdbcTemplate jdbc, EventRowReader events) {
+    public AuditChainSealer(JdbcTemplate jdbc, EventRowReader events, AuditGapRecorder gaps) {
         this.jdbc = jdbc;
         this.events = events;
+        this.gaps = gaps;
     }
 
     /**
@@ -64,16 +69,19 @@ public class AuditChainSealer {
         UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
         Set<String> pending = batch.getOrComputeResource(PENDING, key -> {
             Set<String> ids = new LinkedHashSet<>();
-            batch.onPrepareCommit(u -> sealInOrder(List.copyOf(ids)));
+            batch.onPrepareCommit(u -> gaps.afterSealing(sealInOrder(List.copyOf(ids))));
             return ids;
         });
         pending.add(event.getIdentifier());
     }
 
-    /** Seals the events with these ids, in this order, skipping those already sealed. */
-    private void sealInOrder(List<String> eventIds) {
+    /**
+     * Seals the events with these ids, in this order, skipping those already sealed; returns the highest global
+     * sequence number among them (0 for none), the position up to which the gap recorder accounts for numbers.
+     */
+    private long sealInOrder(List<String> eventIds) {
         if (eventIds.isEmpty()) {
-            return;
+            return 0;
         }
         Map<String, StoredEventRow> rows = events.findByEventIds(eventIds);
         List<StoredEventRow> ordered = new ArrayList<>(eventIds.size());
@@ -102,6 +110,7 @@ public class AuditChainSealer {
         // one batch, executed in list order: chain_position follows sealing order as before
         jdbc.batchUpdate("INSERT INTO audit_chain (seq, event_id, tenant_id, prev_hash, hash) VALUES (?, ?, ?, ?, ?)",
                 inserts);
+        return ordered.stream().mapToLong(StoredEventRow::globalIndex).max().orElse(0);
     }
 
     private Set<Long> alreadySealed(List<StoredEventRow> rows) {

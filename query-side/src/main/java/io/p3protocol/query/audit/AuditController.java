@@ -37,8 +37,11 @@ public class AuditController {
     private final AuditExporter exporter;
     private final AuditVerifier verifier;
     private final ExportPermission exportPermission;
+    private final SealedChainCheck sealedChain;
 
-    public AuditController(AuditExporter exporter, AuditVerifier verifier, ExportPermission exportPermission) {
+    public AuditController(AuditExporter exporter, AuditVerifier verifier, ExportPermission exportPermission,
+                           SealedChainCheck sealedChain) {
+        this.sealedChain = sealedChain;
         this.exporter = exporter;
         this.verifier = verifier;
         this.exportPermission = exportPermission;
@@ -82,14 +85,16 @@ public class AuditController {
 
     @PostMapping(path = "/api/audit/verify", consumes = {"application/x-ndjson", "application/jsonl",
             MediaType.APPLICATION_JSON_VALUE, MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE})
-    @Operation(summary = "Verify an NDJSON export (streamed, any size): recompute every hash and check the chains")
+    @Operation(summary = "Verify an NDJSON export (streamed, any size): recompute every hash and check the chains,"
+            + " compare every record with the sealed chain and the export with the checkpoints' roots and anchors")
     public AuditVerifier.Result verify(
             @Parameter(hidden = true) Caller caller,
             @Parameter(description = "false for an export filtered by types: check each record's hash only")
             @RequestParam(defaultValue = "true") boolean checkLinks,
             HttpServletRequest request) throws IOException {
         caller.requireRole(Role.ADMIN);
-        return verifier.verify(request.getInputStream(), checkLinks);
+        return verifier.verify(request.getInputStream(), checkLinks,
+                sealedChain.start(caller.platformAdmin() ? null : caller.tenantId()));
     }
 
 }

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -39,10 +40,13 @@ public class AuditIntegrity {
     private final JdbcTemplate jdbc;
     private final AuditProofs checkpoints;
     private final Duration gracePeriod;
+    private final Duration gapTimeout;
     private final Clock clock;
 
     public AuditIntegrity(SnapshotCursor cursor, JdbcTemplate jdbc, AuditProofs checkpoints,
-                          @Value("${p3.audit.integrity.grace-period:10m}") Duration gracePeriod) {
+                          @Value("${p3.audit.integrity.grace-period:10m}") Duration gracePeriod,
+                          @Value("${p3.audit.gaps.timeout:60s}") Duration gapTimeout) {
+        this.gapTimeout = gapTimeout;
         this.cursor = cursor;
         this.jdbc = jdbc;
         this.checkpoints = checkpoints;
@@ -61,7 +65,9 @@ public class AuditIntegrity {
         /** a seal's prevHash is not the hash of its tenant's previous seal: a seal was removed, edited or inserted */
         link_broken,
         /** the latest checkpoint's root differs from the root of today's sealed hashes */
-        checkpoint_mismatch
+        checkpoint_mismatch,
+        /** a number recorded as a verified-empty gap holds an event (or a seal) now */
+        gap_filled
     }
 
     public record Break(BreakKind kind, Long seq, String eventId, Long checkpoint, String detail) {
@@ -75,19 +81,27 @@ public class AuditIntegrity {
     }
 
     /**
-     * @param gaps            how many sequence numbers in 1..lastSeq hold neither an event row nor a seal (null for a
-     *                        tenant key: the global sequence is not a tenant's)
-     * @param gapRanges       those numbers as ranges, at most {@link #LIST_LIMIT}
-     * @param unsealedPending event rows not sealed yet but still within the grace period (not a break)
-     * @param breakCount      every break found; {@code breaks} lists at most {@link #LIST_LIMIT}
+     * @param gaps             how many sequence numbers in 1..lastSeq the sealer recorded as verified-empty (benign:
+     *                         rolled back); null for a tenant key, as every gap field: the global sequence is not a
+     *                         tenant's
+     * @param gapRanges        those numbers as ranges, at most {@link #LIST_LIMIT}
+     * @param pendingGaps      numbers holding neither an event nor a seal whose gap timeout has not passed yet
+     * @param pendingGapRanges those numbers as ranges
+     * @param unsealedPending  event rows not sealed yet but still within the grace period (not a break)
+     * @param breakCount       every break found; {@code breaks} lists at most {@link #LIST_LIMIT}
      */
-    public record Report(boolean valid, String scope, Long gaps, List<GapRange> gapRanges, Long lastSeq,
+    public record Report(boolean valid, String scope, Long gaps, List<GapRange> gapRanges, Long pendingGaps,
+                         List<GapRange> pendingGapRanges, Duration gapTimeout, Long lastSeq,
                          CheckpointStatus lastCheckpoint, AnchorSummary lastAnchor, long sealed,
                          long unsealedPending, Duration gracePeriod, long breakCount, List<Break> breaks) {
     }
 
     public Report check(Caller caller) {
-        String tenant = caller.platformAdmin() ? null : caller.tenantId();
+        return check(caller.platformAdmin() ? null : caller.tenantId());
+    }
+
+    /** The check of the whole trail ({@code tenant} null) or of one tenant's chain only. */
+    public Report check(String tenant) {
         Breaks breaks = new Breaks();
         CheckpointRow latest = jdbc.query("SELECT number, tree_size, last_seq, root FROM audit_checkpoint"
                         + " ORDER BY number DESC LIMIT 1", (rs, i) -> new CheckpointRow(rs.getLong(1), rs.getLong(2),
@@ -99,10 +113,11 @@ public class AuditIntegrity {
         Long lastSeq = tenant == null
                 ? jdbc.queryForObject("SELECT max(seq) FROM audit_chain", Long.class)
                 : jdbc.queryForObject("SELECT max(seq) FROM audit_chain WHERE tenant_id = ?", Long.class, tenant);
-        List<GapRange> gapRanges = new ArrayList<>();
-        Long gaps = tenant == null ? benignGaps(lastSeq == null ? 0 : lastSeq, gapRanges) : null;
-        return new Report(breaks.count == 0, tenant == null ? "platform" : "tenant " + tenant, gaps,
-                tenant == null ? gapRanges : null, lastSeq, checkpoint, lastAnchor(), chain.sealed(), pending,
+        Gaps gaps = tenant == null ? classifyGaps(lastSeq == null ? 0 : lastSeq, breaks) : null;
+        return new Report(breaks.count == 0, tenant == null ? "platform" : "tenant " + tenant,
+                gaps == null ? null : gaps.recorded(), gaps == null ? null : gaps.recordedRanges(),
+                gaps == null ? null : gaps.pending(), gaps == null ? null : gaps.pendingRanges(),
+                gaps == null ? null : gapTimeout, lastSeq, checkpoint, lastAnchor(), chain.sealed(), pending,
                 gracePeriod, breaks.count, breaks.listed);
     }
 
@@ -198,23 +213,78 @@ public class AuditIntegrity {
         return pending[0];
     }
 
-    /** Sequence numbers in 1..lastSeq with neither an event row nor a seal, as ranges; returns their count. */
-    private long benignGaps(long lastSeq, List<GapRange> ranges) {
-        long[] count = {0};
+    /** The numbers in 1..bound that hold neither an event row nor a seal, by what became of them. */
+    private record Gaps(long recorded, List<GapRange> recordedRanges, long pending, List<GapRange> pendingRanges) {
+    }
+
+    /**
+     * Classifies every number up to the sealer's position (at least {@code lastSeq}) that holds neither an event row nor a seal: recorded by the sealer
+     * as verified-empty (a benign gap), still pending (the gap timeout has not passed, or the sealer has not reached
+     * it), or neither, which means a sealed event was removed together with its seal ({@code event_missing}). Also
+     * names recorded gaps that hold an event or a seal now ({@code gap_filled}).
+     */
+    private Gaps classifyGaps(long lastSeq, Breaks breaks) {
+        Map<String, Object> progress = jdbc.queryForMap("SELECT scanned_up_to, pending FROM audit_gap_progress WHERE id = 1");
+        long scannedUpTo = ((Number) progress.get("scanned_up_to")).longValue();
+        long bound = Math.max(lastSeq, scannedUpTo); // the sealer passed a deleted tail event (and its seal) too
+        java.util.Set<Long> pendingSet = new java.util.HashSet<>();
+        try {
+            pendingSet.addAll(Arrays.asList((Long[]) ((java.sql.Array) progress.get("pending")).getArray()));
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("unreadable audit_gap_progress.pending", e);
+        }
+        RangeCollector recorded = new RangeCollector();
+        RangeCollector pending = new RangeCollector();
         cursor.stream("""
                 WITH present AS (SELECT globalindex AS s FROM domainevententry WHERE globalindex BETWEEN 1 AND ?
                                  UNION SELECT seq FROM audit_chain WHERE seq BETWEEN 1 AND ?),
-                     ordered AS (SELECT s, lag(s, 1, 0::bigint) OVER (ORDER BY s) AS prev FROM present)
-                SELECT prev + 1 AS gap_from, s - 1 AS gap_to FROM ordered WHERE s > prev + 1 ORDER BY s""",
-                new Object[]{lastSeq, lastSeq}, rs -> {
-                    long from = rs.getLong("gap_from");
-                    long to = rs.getLong("gap_to");
-                    count[0] += to - from + 1;
-                    if (ranges.size() < LIST_LIMIT) {
-                        ranges.add(new GapRange(from, to));
-                    }
-                });
-        return count[0];
+                     ordered AS (SELECT s, lag(s, 1, 0::bigint) OVER (ORDER BY s) AS prev FROM present
+                                 UNION ALL SELECT ? + 1, (SELECT coalesce(max(s), 0) FROM present)),
+                     holes AS (SELECT generate_series(prev + 1, s - 1) AS s FROM ordered WHERE s > prev + 1)
+                SELECT h.s, g.seq IS NOT NULL AS recorded FROM holes h LEFT JOIN audit_chain_gap g ON g.seq = h.s
+                ORDER BY h.s""", new Object[]{bound, bound, bound}, rs -> {
+            long seq = rs.getLong("s");
+            if (rs.getBoolean("recorded")) {
+                recorded.add(seq);
+            } else if (seq > scannedUpTo || pendingSet.contains(seq)) {
+                pending.add(seq);
+            } else {
+                breaks.add(new Break(BreakKind.event_missing, seq, null, null, "no event row, no seal and no"
+                        + " verified-empty record: the sealer passed this number, so an event stood here and was"
+                        + " removed together with its seal"));
+            }
+        });
+        jdbc.query("""
+                SELECT g.seq, g.verified_at, e.eventidentifier, c.event_id FROM audit_chain_gap g
+                LEFT JOIN domainevententry e ON e.globalindex = g.seq LEFT JOIN audit_chain c ON c.seq = g.seq
+                WHERE (e.globalindex IS NOT NULL OR c.seq IS NOT NULL) AND g.seq <= ? ORDER BY g.seq""", rs -> {
+            String eventId = rs.getString("eventidentifier") != null ? rs.getString("eventidentifier")
+                    : rs.getString("event_id");
+            breaks.add(new Break(BreakKind.gap_filled, rs.getLong("seq"), eventId, null, "this number was verified"
+                    + " empty at " + rs.getTimestamp("verified_at").toInstant() + ", now it holds an event"
+                    + (rs.getString("event_id") != null ? " and a seal" : "")));
+        }, bound);
+        return new Gaps(recorded.count, recorded.ranges, pending.count, pending.ranges);
+    }
+
+    /** Numbers added in ascending order, as ranges of consecutive ones (at most {@link #LIST_LIMIT}), and their count. */
+    private static final class RangeCollector {
+        long count;
+        final List<GapRange> ranges = new ArrayList<>();
+        private GapRange open;
+
+        void add(long seq) {
+            count++;
+            if (open != null && seq == open.to() + 1) {
+                open = new GapRange(open.from(), seq);
+                ranges.set(ranges.size() - 1, open);
+            } else if (ranges.size() < LIST_LIMIT) {
+                open = new GapRange(seq, seq);
+                ranges.add(open);
+            } else {
+                open = null;
+            }
+        }
     }
 
     private AnchorSummary lastAnchor() {

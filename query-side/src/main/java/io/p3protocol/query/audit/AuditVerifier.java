@@ -10,7 +10,10 @@ import org.springframework.stereotype.Component;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,7 +22,9 @@ import java.util.Map;
  * record's {@code prevHash} must equal the hash of the previous record of the same tenant in the export. The first
  * record of each tenant is the anchor: a partial export (one tenant, a range) verifies on its own.
  * <p>
- * Checking goes on after a break, so {@code checked} counts every record; the answer names the first break.
+ * Checking goes on after a break, so {@code checked} counts every record; the answer names every problem (with a
+ * code, the seq and the event id) and the first one. With a {@link SealedChainComparison} every record is also
+ * compared with the sealed chain, and the export with the checkpoints' Merkle roots and anchors.
  */
 @Component
 public class AuditVerifier {
@@ -29,16 +34,37 @@ public class AuditVerifier {
     static final int MAX_CHAINS = 100_000;
 
     /**
-     * @param valid          true when no record broke
-     * @param checked        records (non-blank lines) read
-     * @param chains         tenant chains seen
-     * @param firstBreakSeq  {@code seq} of the first broken record, null when valid or when the line had none
-     * @param firstBreakLine 1-based line number of the first broken record, null when valid
-     * @param reason         why the first break is one, null when valid
+     * One thing wrong with the export.
+     *
+     * @param code    {@code not_a_record}, {@code hash_mismatch}, {@code link_broken}, {@code too_many_chains}
+     *                (the export against itself); {@code sealed_mismatch}, {@code not_sealed},
+     *                {@code missing_from_export}, {@code checkpoint_mismatch} (against the sealed chain and its
+     *                checkpoints, see {@link SealedChainComparison})
+     * @param seq     the record's (or missing event's, or checkpoint's last) seq; null when the line has none
+     * @param eventId the record's or missing event's id, when known
+     * @param line    1-based line of the record; null for an event missing from the export or a checkpoint
+     */
+    public record Problem(String code, Long seq, String eventId, Long line, String detail) {
+    }
+
+    /**
+     * @param valid              true when nothing is wrong: the export's own chain and, when compared, the sealed
+     *                           chain and the checkpoints
+     * @param checked            records (non-blank lines) read
+     * @param chains             tenant chains seen
+     * @param firstBreakSeq      {@code seq} of the first problem (by line), null when valid or when it has none
+     * @param firstBreakLine     line of the first problem, null when valid or when the problem has no line
+     * @param reason             the first problem's detail, null when valid
+     * @param problemCount       every problem found; {@code problems} lists at most {@link #MAX_LISTED}, by line
+     * @param sealed             the comparison with the sealed chain and the checkpoints; null when not made
      */
     public record Result(boolean valid, long checked, int chains, Long firstBreakSeq, Long firstBreakLine,
-                         String reason) {
+                         String reason, long problemCount, List<Problem> problems,
+                         SealedChainComparison.Outcome sealed) {
     }
+
+    /** Problems listed in one answer at most; the count is always complete. */
+    static final int MAX_LISTED = 1000;
 
     /**
      * @param checkLinks false for an export that picks single records ({@code types} filter): only the hashes can
@@ -46,7 +72,15 @@ public class AuditVerifier {
      * @throws InvalidInput when the body does not start with a JSON object, i.e. is not NDJSON at all
      */
     public Result verify(InputStream body, boolean checkLinks) throws IOException {
-        Verification v = new Verification(checkLinks);
+        return verify(body, checkLinks, null);
+    }
+
+    /**
+     * Also compares every record with the sealed chain, and the export with the checkpoints, through
+     * {@code comparison} (null: the export is checked against itself only).
+     */
+    public Result verify(InputStream body, boolean checkLinks, SealedChainComparison comparison) throws IOException {
+        Verification v = new Verification(checkLinks, comparison);
         LineReader lines = new LineReader(body);
         byte[] line;
         while ((line = lines.next()) != null) {
@@ -58,27 +92,50 @@ public class AuditVerifier {
         return v.result();
     }
 
+    /** Collects problems in memory bounded by {@link #MAX_LISTED} (beyond it only counts), listed by line. */
+    static final class Problems {
+        private final List<Problem> listed = new ArrayList<>();
+        private long count;
+
+        void add(String code, Long seq, String eventId, Long line, String detail) {
+            count++;
+            if (listed.size() < MAX_LISTED * 2) {
+                listed.add(new Problem(code, seq, eventId, line, detail));
+            }
+        }
+
+        long count() {
+            return count;
+        }
+
+        List<Problem> byLine() {
+            List<Problem> sorted = new ArrayList<>(listed);
+            sorted.sort(Comparator.comparing(Problem::line, Comparator.nullsLast(Comparator.naturalOrder())));
+            return sorted.size() > MAX_LISTED ? List.copyOf(sorted.subList(0, MAX_LISTED)) : sorted;
+        }
+    }
+
     private static final class Verification {
         private final boolean checkLinks;
+        private final SealedChainComparison comparison;
         private final Map<String, Head> heads = new HashMap<>();
+        private final Problems problems = new Problems();
         private long checked;
-        private Long firstBreakSeq;
-        private Long firstBreakLine;
-        private String reason;
         private boolean chainLimitReported;
 
         private record Head(String hash, long seq) {
         }
 
-        Verification(boolean checkLinks) {
+        Verification(boolean checkLinks, SealedChainComparison comparison) {
             this.checkLinks = checkLinks;
+            this.comparison = comparison;
         }
 
         void check(byte[] line, long lineNumber, boolean tooLong) {
             boolean first = checked == 0;
             checked++;
             if (tooLong) {
-                fail(null, lineNumber, "line is longer than " + MAX_LINE_BYTES + " bytes");
+                problems.add("not_a_record", null, null, lineNumber, "line is longer than " + MAX_LINE_BYTES + " bytes");
                 return;
             }
             JsonNode parsed;
@@ -92,7 +149,7 @@ public class AuditVerifier {
                     throw InvalidInput.of("body", "not NDJSON: the first line is not a JSON object"
                             + " (send an export of GET /api/audit/events, one record per line)");
                 }
-                fail(null, lineNumber, "line is not a JSON object");
+                problems.add("not_a_record", null, null, lineNumber, "line is not a JSON object");
                 return;
             }
             ObjectNode record = (ObjectNode) parsed;
@@ -101,42 +158,46 @@ public class AuditVerifier {
                     ? seqNode.longValue() : null;
             String hash = text(record, AuditRecord.HASH);
             String prevHash = text(record, AuditRecord.PREV_HASH);
+            String eventId = text(record, "eventId");
             JsonNode tenantNode = record.get("tenantId");
             if (seq == null || !AuditRecord.isHash(hash) || !AuditRecord.isHash(prevHash)
                     || tenantNode == null || !(tenantNode.isTextual() || tenantNode.isNull())) {
-                fail(seq, lineNumber, "not an audit record (needs seq, tenantId, prevHash and hash)");
+                problems.add("not_a_record", seq, eventId, lineNumber,
+                        "not an audit record (needs seq, tenantId, prevHash and hash)");
                 return;
             }
             if (!AuditRecord.hashOf(record).equals(hash)) {
-                fail(seq, lineNumber, "hash mismatch: the record differs from what was sealed");
+                problems.add("hash_mismatch", seq, eventId, lineNumber,
+                        "hash mismatch: the record differs from what was sealed");
             }
+            String tenant = tenantNode.isNull() ? null : tenantNode.textValue();
             if (checkLinks) {
-                String tenant = tenantNode.isNull() ? null : tenantNode.textValue();
                 Head head = heads.get(tenant);
                 if (head != null && !head.hash.equals(prevHash)) {
-                    fail(seq, lineNumber, "prevHash does not continue the tenant's chain after seq " + head.seq
-                            + " (a record is missing or was altered)");
+                    problems.add("link_broken", seq, eventId, lineNumber, "prevHash does not continue the tenant's"
+                            + " chain after seq " + head.seq + " (a record is missing or was altered)");
                 }
                 if (head != null || heads.size() < MAX_CHAINS) {
                     heads.put(tenant, new Head(hash, seq));
                 } else if (!chainLimitReported) {
                     chainLimitReported = true;
-                    fail(seq, lineNumber, "more than " + MAX_CHAINS + " tenant chains: links of further tenants"
-                            + " are not checked");
+                    problems.add("too_many_chains", seq, eventId, lineNumber, "more than " + MAX_CHAINS
+                            + " tenant chains: links of further tenants are not checked");
                 }
             }
-        }
-
-        private void fail(Long seq, long lineNumber, String why) {
-            if (firstBreakLine == null) {
-                firstBreakSeq = seq;
-                firstBreakLine = lineNumber;
-                reason = why;
+            if (comparison != null) {
+                comparison.add(lineNumber, seq, eventId, hash, problems);
             }
         }
 
         Result result() {
-            return new Result(firstBreakLine == null, checked, heads.size(), firstBreakSeq, firstBreakLine, reason);
+            SealedChainComparison.Outcome sealed = comparison == null ? null
+                    : comparison.finish(checkLinks, problems);
+            List<Problem> listed = problems.byLine();
+            Problem first = listed.isEmpty() ? null : listed.get(0);
+            return new Result(problems.count() == 0, checked, heads.size(), first == null ? null : first.seq(),
+                    first == null ? null : first.line(), first == null ? null : first.detail(), problems.count(),
+                    listed, sealed);
         }
 
         private static String text(JsonNode record, String field) {

@@ -3,7 +3,8 @@ package io.p3protocol.query.reports;
 /**
  * A compliance report: state rebuilt by replaying the event store from its start up to an instant into a fresh,
  * in-memory projection. Adding a report means adding one Spring bean implementing this interface; it is then
- * served at {@code GET /api/reports/{name}} in JSON and HTML.
+ * served at {@code GET /api/reports/{name}} in JSON, HTML and CSV, with the event range it covers and the Merkle
+ * checkpoint and anchor that vouch for it.
  */
 public interface ComplianceReport {
     /** The URL name, e.g. {@code tenant-access}. */
@@ -19,4 +20,12 @@ public interface ComplianceReport {
      * lives for one run and never touches a database.
      */
     ReportProjection newProjection(ReportRequest request);
+
+    /**
+     * Event types that hold no tenant's data and that a tenant-limited run still receives (e.g. Merkle checkpoints,
+     * which are hashes over every tenant). Empty by default: a tenant run sees its own tenant's events only.
+     */
+    default java.util.Set<Class<?>> tenantFreeEvents() {
+        return java.util.Set.of();
+    }
 }

@@ -6,7 +6,6 @@ import io.p3protocol.kernel.errors.InvalidInput;
 import io.p3protocol.kernel.security.Caller;
 import io.p3protocol.kernel.security.Role;
 import io.p3protocol.query.web.QueryParameters;
-import io.p3protocol.query.web.TwoWayNegotiation;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -35,6 +34,7 @@ import java.util.List;
 @Tag(name = "Reports", description = "Compliance reports replayed from the event store as of an instant")
 public class ReportController {
     private static final MediaType HTML = new MediaType("text", "html", StandardCharsets.UTF_8);
+    private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
     private final ReportCatalog catalog;
     private final ReportReplayer replayer;
@@ -60,7 +60,8 @@ public class ReportController {
     }
 
     @GetMapping("/api/reports/{name}")
-    @Operation(summary = "Run a report as of an instant: JSON, or an HTML page with Accept: text/html")
+    @Operation(summary = "Run a report as of an instant: JSON, an HTML page with Accept: text/html, or the main"
+            + " table as CSV with Accept: text/csv")
     public ResponseEntity<?> report(
             @Parameter(hidden = true) Caller caller,
             @PathVariable String name,
@@ -82,13 +83,27 @@ public class ReportController {
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
-        boolean html = TwoWayNegotiation.prefersAlternative(accept, MediaType.TEXT_HTML, MediaType.APPLICATION_JSON);
+        MediaType format = negotiate(accept);
         ReportRequest request = new ReportRequest(caller.scopeTenant(tenant),
                 (at == null ? now : at).truncatedTo(ChronoUnit.MILLIS));
         ReportResult result = replayer.run(report, request);
         ResponseEntity.BodyBuilder ok = ResponseEntity.ok().cacheControl(CacheControl.noStore());
-        if (!html) {
+        if (format == MediaType.APPLICATION_JSON) {
             return ok.contentType(MediaType.APPLICATION_JSON).body(result);
+        }
+        if (format == CSV) {
+            // CSV has no place for the envelope: the range statement travels in headers (and in the JSON/HTML bodies)
+            ReportRange range = result.range();
+            return ok.contentType(CSV)
+                    .header("X-Content-Type-Options", "nosniff")
+                    .header("Content-Disposition", "attachment; filename=\"" + report.name() + ".csv\"")
+                    .header("X-Report-As-Of", String.valueOf(result.asOf()))
+                    .header("X-Report-Event-Range", ReportRangeText.range(range))
+                    .header("X-Report-Checkpoint", ReportRangeText.checkpoint(range.checkpoint()))
+                    .header("X-Report-Checkpoint-Anchor", ReportRangeText.anchor(range.checkpoint()))
+                    .header("X-Report-Covering-Checkpoint", ReportRangeText.checkpoint(range.coveringCheckpoint()))
+                    .header("X-Report-Covering-Anchor", ReportRangeText.anchor(range.coveringCheckpoint()))
+                    .body(ReportCsv.render(json.valueToTree(result.data())));
         }
         return ok.contentType(HTML)
                 .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
@@ -96,4 +111,32 @@ public class ReportController {
                 .body(ReportHtml.render(result, json.valueToTree(result.data())));
     }
 
+
+    /**
+     * JSON (also for no Accept header or a wildcard), HTML or CSV, by the client's preference order; anything else is
+     * 406 naming the three.
+     */
+    private static MediaType negotiate(String accept) throws HttpMediaTypeNotAcceptableException {
+        if (accept == null || accept.isBlank()) {
+            return MediaType.APPLICATION_JSON;
+        }
+        List<MediaType> accepted;
+        try {
+            accepted = MediaType.parseMediaTypes(accept).stream()
+                    .sorted(java.util.Comparator.comparingDouble(MediaType::getQualityValue).reversed()).toList();
+        } catch (org.springframework.http.InvalidMediaTypeException e) {
+            throw new HttpMediaTypeNotAcceptableException("unreadable Accept header");
+        }
+        for (MediaType type : accepted) {
+            if (type.getQualityValue() == 0) {
+                continue;
+            }
+            for (MediaType offered : List.of(MediaType.APPLICATION_JSON, HTML, CSV)) {
+                if (type.isCompatibleWith(offered)) {
+                    return offered;
+                }
+            }
+        }
+        throw new HttpMediaTypeNotAcceptableException(List.of(MediaType.APPLICATION_JSON, MediaType.TEXT_HTML, CSV));
+    }
 }

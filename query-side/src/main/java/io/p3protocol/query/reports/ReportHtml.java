@@ -34,6 +34,12 @@ final class ReportHtml {
         meta(html, "Tenant", result.tenantId() == null ? "all tenants" : result.tenantId());
         meta(html, "Generated at", String.valueOf(result.generatedAt()));
         meta(html, "Events replayed", Long.toString(result.eventsApplied()));
+        ReportRange range = result.range();
+        meta(html, "Event range", ReportRangeText.range(range));
+        meta(html, "Checkpoint at or before the range end", ReportRangeText.checkpoint(range.checkpoint()));
+        meta(html, "Anchor of that checkpoint", ReportRangeText.anchor(range.checkpoint()));
+        meta(html, "Checkpoint covering the range", ReportRangeText.checkpoint(range.coveringCheckpoint()));
+        meta(html, "Anchor of the covering checkpoint", ReportRangeText.anchor(range.coveringCheckpoint()));
         html.append("</table>\n");
         value(html, data);
         return html.append("\n</body></html>\n").toString();

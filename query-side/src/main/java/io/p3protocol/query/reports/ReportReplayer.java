@@ -46,10 +46,12 @@ public class ReportReplayer {
     private final ObjectProvider<org.axonframework.config.Configuration> axon;
     private final Clock clock;
     private final ObjectProvider<EventUpcaster> upcasterBeans;
+    private final ReportRanges ranges;
 
     public ReportReplayer(EventRowReader rows, @Qualifier("eventSerializer") Serializer serializer,
                           ObjectProvider<org.axonframework.config.Configuration> axon, Clock clock,
-                          ObjectProvider<EventUpcaster> upcasterBeans) {
+                          ObjectProvider<EventUpcaster> upcasterBeans, ReportRanges ranges) {
+        this.ranges = ranges;
         this.rows = rows;
         this.upcasterBeans = upcasterBeans;
         this.serializer = serializer;
@@ -64,7 +66,9 @@ public class ReportReplayer {
         Predicate<StoredEventRow> wanted = wantedRows(handlers);
         Optional<DirectEventDecoder> direct = directDecoder();
         long[] applied = {0};
+        RangeTracker read = new RangeTracker();
         rows.streamUpTo(QueryParameters.storeTimestamp(request.asOf()), row -> {
+            read.add(row.globalIndex()); // the range covers every row read, handled or not
             if (!wanted.test(row)) {
                 return;
             }
@@ -72,14 +76,30 @@ public class ReportReplayer {
             Stream<? extends EventMessage<?>> events = decoded.isPresent() ? decoded.stream()
                     : deserialize(row, upcasters);
             events.filter(handlers::canHandle)
-                    .filter(event -> inScope(event, request.tenantId()))
+                    .filter(event -> inScope(event, request.tenantId(), report))
                     .forEach(event -> {
                         apply(handlers, event);
                         applied[0]++;
                     });
         });
+        ReportRange range = ranges.of(read.first, read.last, read.count);
         return new ReportResult(report.name(), report.title(), request.asOf(), request.tenantId(), clock.instant(),
-                applied[0], projection.result());
+                applied[0], range, projection.result(range));
+    }
+
+    /** The first and last global sequence number of the rows read (in global order), and how many. */
+    private static final class RangeTracker {
+        Long first;
+        Long last;
+        long count;
+
+        void add(long seq) {
+            if (first == null) {
+                first = seq;
+            }
+            last = seq;
+            count++;
+        }
     }
 
     /** The fast decoder, when it gives what Axon would: a Jackson event serializer and no upcaster registered. */
@@ -119,9 +139,12 @@ public class ReportReplayer {
                 serializer, upcasters);
     }
 
-    /** A tenant-limited run sees only that tenant's events: by the payload's tenant, else the metadata's. */
-    private static boolean inScope(EventMessage<?> event, String tenantId) {
-        if (tenantId == null) {
+    /**
+     * A tenant-limited run sees only that tenant's events (by the payload's tenant, else the metadata's), and the
+     * tenant-free events the report declares ({@link ComplianceReport#tenantFreeEvents()}).
+     */
+    private static boolean inScope(EventMessage<?> event, String tenantId, ComplianceReport report) {
+        if (tenantId == null || report.tenantFreeEvents().contains(event.getPayloadType())) {
             return true;
         }
         Object owner = event.getPayload() instanceof TenantScoped scoped
