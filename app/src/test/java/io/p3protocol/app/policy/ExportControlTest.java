@@ -1,11 +1,13 @@
 package io.p3protocol.app.policy;
 
+import io.p3protocol.app.support.Await;
 import io.p3protocol.app.support.IntegrationTest;
 import io.p3protocol.app.support.TestApi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,7 +43,10 @@ class ExportControlTest {
         String tenant = api.createTenant("export-denied-admin");
         policies.setPolicy(tenant, Map.of("sandbox", false, "exportAllowed", false));
 
-        TestApi.Response export = api.get("/api/audit/events?tenantId=" + tenant, TestApi.ADMIN_KEY);
+        // the export lists sealed events: wait for the tenant's first one to be sealed
+        TestApi.Response export = Await.until(Duration.ofSeconds(20), "the tenant's events in the export",
+                () -> api.get("/api/audit/events?tenantId=" + tenant, TestApi.ADMIN_KEY),
+                r -> r.status() != 200 || r.body().contains(tenant));
 
         assertThat(export.status()).as(export.body()).isEqualTo(200);
         assertThat(export.body()).contains(tenant);
@@ -55,7 +60,8 @@ class ExportControlTest {
         assertThat(api.get("/api/audit/events", key).status()).isEqualTo(403);
 
         policies.setPolicy(tenant, Map.of("sandbox", false, "exportAllowed", true));
-        TestApi.Response export = api.get("/api/audit/events", key);
+        TestApi.Response export = Await.until(Duration.ofSeconds(20), "the tenant's events in the export",
+                () -> api.get("/api/audit/events", key), r -> r.status() != 200 || r.body().contains(tenant));
 
         assertThat(export.status()).as(export.body()).isEqualTo(200);
         assertThat(export.body()).contains(tenant);
