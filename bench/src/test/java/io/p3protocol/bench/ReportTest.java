@@ -64,9 +64,14 @@ class ReportTest {
         List<RatioTable.Row> rows = Report.table(null, null, null, Double.NaN).rows();
         assertThat(rows).extracting(RatioTable.Row::figure).containsExactly("Projection replay", "Audit export (NDJSON)",
                 "Telemetry end to end (HTTP batches of 1000 → stored → projected)", "Telemetry ingest (HTTP 201)",
+                "Replay into a report projection",
+                "Rule trigger latency p50 (event stored → trigger recorded)",
+                "Rule trigger latency p99 (event stored → trigger recorded)",
+                "Policy checks added per request, p50 (rate limit, quota, features; timed in the app)",
+                "Policy checks added per request, p99 (rate limit, quota, features; timed in the app)",
                 "Start to ready, embedded default (cold: empty data dir)", "Start to ready, embedded default (warm: restart on that data dir)",
                 "Start to ready, embedded default (first: empty data dir and java.io.tmpdir)");
-        assertThat(rows).allSatisfy(r -> assertThat(r.result()).isEqualTo("n/a"));
+        assertThat(rows).allSatisfy(r -> assertThat(r.result()).isIn("n/a", "–"));
         String md = Report.markdown(null, null, null, Double.NaN, Map.of());
         assertThat(md).contains("not measured").doesNotContain("NaN");
     }
@@ -93,5 +98,23 @@ class ReportTest {
     private static RatioTable.Row row(List<RatioTable.Row> rows, String figure, String refPrefix) {
         return rows.stream().filter(r -> r.figure().equals(figure) && r.referenceName() != null && r.referenceName().startsWith(refPrefix))
                 .findFirst().orElseThrow(() -> new AssertionError("no row " + figure + " / " + refPrefix + " in " + rows));
+    }
+
+    @Test
+    void thePolicyChecksQuantileIsTheUpperBoundOfItsBucketOverTheRunOnly() {
+        var before = PolicyOverheadBench.parseBuckets("""
+                p3_policy_checks_seconds_bucket{le="5.0E-4"} 10
+                p3_policy_checks_seconds_bucket{le="0.001"} 20
+                p3_policy_checks_seconds_bucket{le="+Inf"} 20
+                """);
+        var after = PolicyOverheadBench.parseBuckets("""
+                p3_policy_checks_seconds_bucket{le="5.0E-4"} 108
+                p3_policy_checks_seconds_bucket{le="0.001"} 119
+                p3_policy_checks_seconds_bucket{le="+Inf"} 120
+                """);
+
+        assertThat(PolicyOverheadBench.quantileMs(before, after, 0.50)).isEqualTo(0.5);
+        assertThat(PolicyOverheadBench.quantileMs(before, after, 0.99)).isEqualTo(1.0);
+        assertThat(PolicyOverheadBench.quantileMs(before, before, 0.99)).isNaN();
     }
 }

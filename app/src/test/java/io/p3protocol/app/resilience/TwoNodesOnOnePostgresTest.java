@@ -162,6 +162,28 @@ class TwoNodesOnOnePostgresTest {
         }
     }
 
+    @Test
+    void requestsAlternatingBetweenTheNodesShareOneMonthlyQuota() {
+        String tenant = nodeA.api().createTenant("quota shared");
+        TestApi.Response issued = nodeA.api().post("/api/tenants/" + tenant + "/api-keys", TestApi.ADMIN_KEY,
+                Map.of("roles", List.of("admin"), "quotaMonthly", 4));
+        assertThat(issued.status()).as(issued.body()).isEqualTo(201);
+        String key = issued.json().get("apiKey").asText();
+
+        for (int i = 1; i <= 4; i++) {
+            AppNode node = i % 2 == 1 ? nodeA : nodeB;
+            TestApi.Response within = node.api().get("/api/reports", key);
+            assertThat(within.status()).as("request %d: %s", i, within.body()).isEqualTo(200);
+        }
+        TestApi.Response fifthOnA = nodeA.api().get("/api/reports", key);
+        TestApi.Response sixthOnB = nodeB.api().get("/api/reports", key);
+
+        for (TestApi.Response over : List.of(fifthOnA, sixthOnB)) {
+            assertThat(over.status()).as(over.body()).isEqualTo(429);
+            assertThat(over.json().get("code").asText()).isEqualTo("quota_exceeded");
+        }
+    }
+
     /** Last, because it stops node B. */
     @Test
     @Order(Integer.MAX_VALUE)
