@@ -75,7 +75,7 @@ public final class BenchMain {
                 "         [--drain-timeout 300] [--wait-ready 180] [--request-timeout 60]",
                 "automation: --base-url URL (loopback)  --api-key PLATFORM_ADMIN_KEY  --db-url JDBC --db-user U [--db-password P]  --out FILE",
                 "         [--rules 100] [--matching-rules 10] [--rule-events-per-second 20] [--rule-seconds 30]",
-                "         [--report tenant-access] [--report-runs 3] [--policy-clients 4] [--policy-seconds 20] [--warmup 5]",
+                "         [--report tenant-access] [--report-runs 3] [--policy-clients 1,4] [--policy-seconds 20] [--warmup 5]",
                 "startup: --jar APP_JAR --admin-key KEY --work-dir DIR --out FILE [--first-runs 1] [--cold-runs 1] [--warm-runs 1]",
                 "         [--ready-timeout 180] [--launch-prefix 'runuser -u postgres --'] [--data-owner USER] [--java PATH]",
                 "report:  --limits TSV [--limits-after TSV] [--load FILE] [--telemetry FILE] [--automation FILE] [--startup FILE] [--pg-start-seconds S] [--info 'k=v;k=v']",
@@ -401,12 +401,12 @@ public final class BenchMain {
         Duration ruleDuration = Duration.ofSeconds(a.lng("rule-seconds", 30));
         String report = a.str("report", "tenant-access");
         int reportRuns = a.integer("report-runs", 3);
-        int policyClients = a.integer("policy-clients", 4);
+        List<Integer> policyClients = CommandBench.parseClients(a.str("policy-clients", "1,4"));
         Duration policyDuration = Duration.ofSeconds(a.lng("policy-seconds", 20));
         Duration warmup = Duration.ofSeconds(a.lng("warmup", 5));
         Duration requestTimeout = Duration.ofSeconds(a.lng("request-timeout", 120));
         a.rejectUnknown();
-        if (rules < 1 || rules > 1000 || reportRuns < 1 || reportRuns > 20 || policyClients < 1 || policyClients > 64) {
+        if (rules < 1 || rules > 1000 || reportRuns < 1 || reportRuns > 20 || policyClients.stream().anyMatch(c -> c < 1 || c > 64)) {
             throw new IllegalArgumentException("1..1000 rules, 1..20 report runs, 1..64 policy clients");
         }
         AppClient app = new AppClient(baseUrl, apiKey, requestTimeout);
@@ -442,13 +442,16 @@ public final class BenchMain {
         }
         writeJson(out, result);
 
-        log("policy checks: " + policyClients + " clients, " + policyDuration.toSeconds() + " s per key");
-        try {
-            result.set("policyOverhead", new PolicyOverheadBench(app, baseUrl, requestTimeout, runId)
-                    .run(policyClients, warmup, policyDuration));
-        } catch (Exception e) {
-            result.putObject("policyOverhead").put("error", e.toString());
-            log("  failed: " + e);
+        ArrayNode policyRuns = result.putArray("policyOverhead");
+        for (int clients : policyClients) {
+            log("policy checks: " + clients + " client(s), " + policyDuration.toSeconds() + " s per key");
+            try {
+                policyRuns.add(new PolicyOverheadBench(app, baseUrl, requestTimeout, runId + "-" + clients)
+                        .run(clients, warmup, policyDuration));
+            } catch (Exception e) {
+                policyRuns.addObject().put("clients", clients).put("error", e.toString());
+                log("  failed: " + e);
+            }
         }
         result.put("finishedAt", Instant.now().toString());
         writeJson(out, result);
