@@ -195,6 +195,43 @@ class AnchoringOnAnvilTest {
         });
     }
 
+    /** An export checked by POST /api/audit/verify reproduces an anchored checkpoint's root: the anchor is confirmed. */
+    @Test
+    void verifyingAWholeStoreExportConfirmsTheOnChainAnchorOfTheCheckpointItCovers() throws Exception {
+        TestApi api = new TestApi(port);
+        api.createTenant("verified-anchor");
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        TestApi.Response cut = api.post("/api/audit/checkpoints", TestApi.ADMIN_KEY, Map.of());
+        while (cut.status() != 201) {
+            assertThat(Instant.now()).as("a new checkpoint within 30 s; last: " + cut).isBefore(deadline);
+            Thread.sleep(100);
+            cut = api.post("/api/audit/checkpoints", TestApi.ADMIN_KEY, Map.of());
+        }
+        JsonNode checkpoint = cut.json();
+        String root = "0x" + checkpoint.get("root").asText();
+        JsonNode submitted = await(api, root, a -> a.get("status").asText().equals("SUBMITTED"));
+        anvil.mine(1);
+        await(api, root, a -> a.get("status").asText().equals("CONFIRMED"));
+
+        TestApi.Response export = api.get("/api/audit/events", TestApi.ADMIN_KEY);
+        assertThat(export.status()).isEqualTo(200);
+        TestApi.Response verified = api.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(api.base() + "/api/audit/verify"))
+                .header("Content-Type", "application/x-ndjson")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(export.body())), TestApi.ADMIN_KEY);
+
+        assertThat(verified.status()).as(verified.body()).isEqualTo(200);
+        JsonNode sealed = verified.json().get("sealed");
+        assertThat(verified.json().get("valid").asBoolean()).as(verified.body()).isTrue();
+        JsonNode check = java.util.stream.StreamSupport.stream(sealed.get("checkpoints").spliterator(), false)
+                .filter(c -> c.get("id").asLong() == checkpoint.get("id").asLong()).findFirst()
+                .orElseThrow(() -> new AssertionError("checkpoint not covered: " + verified.body()));
+        assertThat(check.get("confirmed").asBoolean()).isTrue();
+        assertThat(check.get("anchoring").asText()).isEqualTo("CONFIRMED");
+        assertThat(check.get("txHash").asText()).isEqualTo(submitted.get("txHash").asText());
+        assertThat(check.get("anchorConfirmed").asBoolean()).isTrue();
+    }
+
     private static String newRoot() {
         byte[] root = new byte[32];
         RANDOM.nextBytes(root);
