@@ -81,8 +81,7 @@ class AnchoringOnAnvilTest {
         assertThat(accepted.header("Location")).isEqualTo("/api/anchoring/anchors/" + root);
         JsonNode submitted = await(api, root, a -> a.get("status").asText().equals("SUBMITTED"));
         String txHash = submitted.get("txHash").asText();
-        TransactionReceipt receipt = anvil.web3j().ethGetTransactionReceipt(txHash).send().getTransactionReceipt()
-                .orElseThrow();
+        TransactionReceipt receipt = anvil.awaitReceipt(txHash);
         // Mined (anvil mines at once) yet covered by 1 block of the 2 required: several polls leave it SUBMITTED.
         Thread.sleep(1_000);
         assertThat(anchor(api, root).get("status").asText()).isEqualTo("SUBMITTED");
@@ -155,8 +154,7 @@ class AnchoringOnAnvilTest {
             Thread.sleep(100); // the rule fires asynchronously: rule-triggers, then rule-actions
         }
         JsonNode submitted = await(api, root, a -> a.get("status").asText().equals("SUBMITTED"));
-        TransactionReceipt receipt = anvil.web3j().ethGetTransactionReceipt(submitted.get("txHash").asText()).send()
-                .getTransactionReceipt().orElseThrow();
+        TransactionReceipt receipt = anvil.awaitReceipt(submitted.get("txHash").asText());
         assertThat(AnchorRegistry.getAnchoredEvents(receipt)).singleElement().satisfies(event -> {
             assertThat("0x" + HexFormat.of().formatHex(event.root)).isEqualTo(root);
             assertThat(event.meta).isEqualTo("rule_action");
@@ -185,8 +183,7 @@ class AnchoringOnAnvilTest {
         JsonNode shown = api.get("/api/audit/checkpoints/" + checkpoint.get("id").asLong(), TestApi.ADMIN_KEY).json();
         assertThat(shown.get("anchoring").asText()).isEqualTo("CONFIRMED");
         assertThat(shown.get("anchor").get("txHash").asText()).isEqualTo(submitted.get("txHash").asText());
-        TransactionReceipt receipt = anvil.web3j().ethGetTransactionReceipt(submitted.get("txHash").asText()).send()
-                .getTransactionReceipt().orElseThrow();
+        TransactionReceipt receipt = anvil.awaitReceipt(submitted.get("txHash").asText());
         assertThat(AnchorRegistry.getAnchoredEvents(receipt)).singleElement().satisfies(event -> {
             assertThat("0x" + HexFormat.of().formatHex(event.root)).isEqualTo(root);
             assertThat(event.count).isEqualTo(BigInteger.valueOf(checkpoint.get("treeSize").asLong()));

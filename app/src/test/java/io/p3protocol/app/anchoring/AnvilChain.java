@@ -109,6 +109,22 @@ public final class AnvilChain implements AutoCloseable {
         }
     }
 
+    /**
+     * The receipt of {@code txHash}. Anvil mines a transaction at once, but its receipt can trail the send by a
+     * moment, so this polls (every 50 ms, up to 10 s) instead of reading once.
+     */
+    public org.web3j.protocol.core.methods.response.TransactionReceipt awaitReceipt(String txHash)
+            throws IOException, InterruptedException {
+        for (int tries = 0; tries < 200; tries++) {
+            var receipt = web3j.ethGetTransactionReceipt(txHash).send().getTransactionReceipt();
+            if (receipt.isPresent()) {
+                return receipt.get();
+            }
+            Thread.sleep(50);
+        }
+        throw new IOException("no receipt for " + txHash + " within 10 s");
+    }
+
     public BigInteger transactionCount(String address) throws IOException {
         return web3j.ethGetTransactionCount(address,
                 org.web3j.protocol.core.DefaultBlockParameterName.LATEST).send().getTransactionCount();

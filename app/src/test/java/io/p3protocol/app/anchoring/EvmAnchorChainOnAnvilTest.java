@@ -61,8 +61,7 @@ class EvmAnchorChainOnAnvilTest {
 
         assertThat(submission).isInstanceOf(ChainAnswers.Sent.class);
         String txHash = ((ChainAnswers.Sent) submission).txHash();
-        TransactionReceipt receipt = anvil.web3j().ethGetTransactionReceipt(txHash).send().getTransactionReceipt()
-                .orElseThrow();
+        TransactionReceipt receipt = anvil.awaitReceipt(txHash);
         assertThat(receipt.isStatusOK()).isTrue();
         List<AnchorRegistry.AnchoredEventResponse> events = AnchorRegistry.getAnchoredEvents(receipt);
         assertThat(events).hasSize(1);
