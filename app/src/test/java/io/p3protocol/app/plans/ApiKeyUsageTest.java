@@ -24,6 +24,10 @@ class ApiKeyUsageTest {
 
     @LocalServerPort
     int port;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @org.springframework.beans.factory.annotation.Autowired
+    io.p3protocol.app.policy.UsageRetention retention;
     PlanApi plans;
 
     @BeforeEach
@@ -118,5 +122,63 @@ class ApiKeyUsageTest {
         assertThat(usage.get("usage").get("percentUsed").asText()).isEqualTo("50.00");
         assertThat(usage.get("usage").get("byEndpoint")).extracting(e -> e.get("endpoint").asText())
                 .containsExactlyInAnyOrder("GET /api/reports", "POST /graphql");
+    }
+
+    /** Writes a month's counts as the metering would have (the metering only ever counts the current month). */
+    private void meteredIn(String keyId, String tenant, YearMonth month, long quota, String endpoint, long count) {
+        jdbc.update("INSERT INTO api_key_usage (key_id, month, tenant_id, quota_monthly, total) VALUES (?, ?, ?, ?, ?)",
+                keyId, java.sql.Date.valueOf(month.atDay(1)), tenant, quota, count);
+        jdbc.update("INSERT INTO api_key_endpoint_usage (key_id, month, endpoint, count, last_hit_at) "
+                + "VALUES (?, ?, ?, ?, now())", keyId, java.sql.Date.valueOf(month.atDay(1)), endpoint, count);
+    }
+
+    @Test
+    void anEarlierMonthIsAnsweredFromItsOwnCountsAndQuota() {
+        String tenant = plans.api.createTenant("usage-earlier-month");
+        String keyId = plans.issueKey(tenant, 8L, "admin").get("keyId").asText();
+        YearMonth earlier = YearMonth.now(ZoneOffset.UTC).minusMonths(2);
+        meteredIn(keyId, tenant, earlier, 8, "GET /api/reports", 6);
+
+        TestApi.Response r = plans.api.get("/api/api-keys/" + keyId + "/usage?month=" + earlier, TestApi.ADMIN_KEY);
+
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().at("/period/start").asText()).isEqualTo(earlier.atDay(1) + "T00:00:00Z");
+        assertThat(r.json().at("/usage/total").asLong()).isEqualTo(6);
+        assertThat(r.json().at("/usage/remaining").asLong()).isEqualTo(2);
+        assertThat(r.json().at("/usage/byEndpoint/0/endpoint").asText()).isEqualTo("GET /api/reports");
+        JsonNode graphQl = plans.graphQl(TestApi.ADMIN_KEY,
+                "query($keyId: ID!, $month: String) { apiKeyUsage(keyId: $keyId, month: $month) { usage { total } } }",
+                Map.of("keyId", keyId, "month", earlier.toString())).json();
+        assertThat(graphQl.at("/data/apiKeyUsage/usage/total").asLong()).as(graphQl.toString()).isEqualTo(6);
+    }
+
+    @Test
+    void aMonthThatIsNotYYYYMMOrLiesAheadIs400NamingTheField() {
+        String tenant = plans.api.createTenant("usage-bad-month");
+        String keyId = plans.issueKey(tenant, 8L, "admin").get("keyId").asText();
+
+        for (String month : List.of("2026-13", "last", YearMonth.now(ZoneOffset.UTC).plusMonths(1).toString())) {
+            TestApi.Response r = plans.api.get("/api/api-keys/" + keyId + "/usage?month=" + month, TestApi.ADMIN_KEY);
+            assertThat(r.status()).as(month + ": " + r.body()).isEqualTo(400);
+            assertThat(r.contentType()).startsWith("application/problem+json");
+            assertThat(r.body()).contains("month");
+        }
+    }
+
+    @Test
+    void monthsBeyondTheRetainedYearAreDeletedAndTheRetainedOnesKept() {
+        String tenant = plans.api.createTenant("usage-retention");
+        String keyId = plans.issueKey(tenant, 8L, "admin").get("keyId").asText();
+        YearMonth now = YearMonth.now(ZoneOffset.UTC);
+        meteredIn(keyId, tenant, now.minusMonths(12), 8, "GET /api/reports", 1);
+        meteredIn(keyId, tenant, now.minusMonths(13), 8, "GET /api/reports", 1);
+
+        retention.deleteExpiredMonths();
+
+        assertThat(jdbc.queryForList("SELECT month FROM api_key_usage WHERE key_id = ? ORDER BY month",
+                java.sql.Date.class, keyId)).extracting(java.sql.Date::toLocalDate)
+                .containsExactly(now.minusMonths(12).atDay(1));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM api_key_endpoint_usage WHERE key_id = ?", Long.class,
+                keyId)).isEqualTo(1);
     }
 }

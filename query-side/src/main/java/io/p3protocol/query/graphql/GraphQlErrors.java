@@ -4,6 +4,7 @@ import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
 import io.p3protocol.kernel.errors.AccessDenied;
+import io.p3protocol.kernel.errors.InvalidInput;
 import io.p3protocol.kernel.errors.UnknownAggregate;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
 import org.springframework.graphql.execution.ErrorType;
@@ -28,6 +29,9 @@ public final class GraphQlErrors {
         Throwable cause = unwrap(failure);
         if (cause instanceof InvalidGraphQlArgument invalid) {
             return build(ErrorType.BAD_REQUEST, invalid.code(), invalid.getMessage());
+        }
+        if (cause instanceof InvalidInput input) {
+            return build(ErrorType.BAD_REQUEST, "validation_failed", input.getMessage());
         }
         if (cause instanceof UnknownAggregate unknown) {
             return build(ErrorType.NOT_FOUND, unknown.code(), unknown.getMessage());

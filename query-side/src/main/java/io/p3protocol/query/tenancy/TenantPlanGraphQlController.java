@@ -36,9 +36,11 @@ import java.util.concurrent.CompletableFuture;
 @Controller
 public class TenantPlanGraphQlController {
     private final QueryGateway queries;
+    private final java.time.Clock clock;
 
-    public TenantPlanGraphQlController(QueryGateway queries) {
+    public TenantPlanGraphQlController(QueryGateway queries, java.time.Clock clock) {
         this.queries = queries;
+        this.clock = clock;
     }
 
     /** The GraphQL {@code TierDescription}. */
@@ -84,18 +86,19 @@ public class TenantPlanGraphQlController {
 
     @QueryMapping
     public CompletableFuture<ApiKeyUsage> apiKeyUsage(@ContextValue(name = GraphQlCaller.CONTEXT_KEY) Caller caller,
-                                                      @Argument String keyId) {
+                                                      @Argument String keyId, @Argument String month) {
         caller.requireRole(Role.VIEWER);
-        return usage(keyId, caller.platformAdmin() ? null : caller.tenantId());
+        return usage(keyId, caller.platformAdmin() ? null : caller.tenantId(),
+                io.p3protocol.query.usage.ApiKeyUsageController.parseMonth(month, clock));
     }
 
     @SchemaMapping(typeName = "ApiKey", field = "usage")
     public CompletableFuture<ApiKeyUsage> keyUsage(ApiKeySummary key) {
-        return usage(key.keyId(), key.tenantId());
+        return usage(key.keyId(), key.tenantId(), null);
     }
 
-    private CompletableFuture<ApiKeyUsage> usage(String keyId, String onlyTenantId) {
-        return queries.query(new FindApiKeyUsage(keyId, onlyTenantId),
+    private CompletableFuture<ApiKeyUsage> usage(String keyId, String onlyTenantId, java.time.YearMonth month) {
+        return queries.query(new FindApiKeyUsage(keyId, onlyTenantId, month),
                         ResponseTypes.optionalInstanceOf(ApiKeyUsage.class))
                 .thenApply(found -> found.orElseThrow(() -> new UnknownAggregate("api_key_not_found",
                         "no API key " + keyId)));

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A key's usage this UTC month, from the metering tables ({@code api_key_usage}, {@code api_key_endpoint_usage}),
+ * A key's usage in a UTC month (the current one unless asked), from the metering tables ({@code api_key_usage}, {@code api_key_endpoint_usage}),
  * which count each request as it is admitted, so a read shows every request answered before it. The key's tenant
  * and status come from {@code auth_api_key}, its quota from {@code api_key_quota} (both written with the key's
  * events). The month is the database's, like the metering's.
@@ -31,14 +31,18 @@ public class ApiKeyUsageQueryHandlers {
     @QueryHandler
     public Optional<ApiKeyUsage> usage(FindApiKeyUsage query) {
         List<Map<String, Object>> keys = jdbc.queryForList("""
-                SELECT k.tenant_id, k.status, COALESCE(q.quota_monthly, ?) AS quota_monthly,
-                       date_trunc('month', statement_timestamp() AT TIME ZONE 'UTC')::date AS month,
-                       COALESCE(u.total, 0) AS total
+                WITH period AS (
+                    SELECT COALESCE(?::date, date_trunc('month', statement_timestamp() AT TIME ZONE 'UTC')::date)
+                        AS month
+                )
+                SELECT k.tenant_id, k.status, p.month, COALESCE(u.total, 0) AS total,
+                       COALESCE(u.quota_monthly, q.quota_monthly, ?) AS quota_monthly
                 FROM auth_api_key k
+                CROSS JOIN period p
                 LEFT JOIN api_key_quota q ON q.key_id = k.key_id
-                LEFT JOIN api_key_usage u ON u.key_id = k.key_id
-                     AND u.month = date_trunc('month', statement_timestamp() AT TIME ZONE 'UTC')::date
-                WHERE k.key_id = ?""", ApiKeyDefaults.QUOTA_MONTHLY, query.keyId());
+                LEFT JOIN api_key_usage u ON u.key_id = k.key_id AND u.month = p.month
+                WHERE k.key_id = ?""", query.month() == null ? null : java.sql.Date.valueOf(query.month().atDay(1)),
+                ApiKeyDefaults.QUOTA_MONTHLY, query.keyId());
         if (keys.isEmpty()) {
             return Optional.empty();
         }
