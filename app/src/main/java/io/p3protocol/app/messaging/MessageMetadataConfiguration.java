@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * Stamps who, for whom and why onto every message. A command dispatched while serving an HTTP request gets the
@@ -78,13 +79,8 @@ public class MessageMetadataConfiguration {
                 Map<String, Object> added = new HashMap<>();
                 RequestAttributes request = RequestContextHolder.getRequestAttributes();
                 if (request != null) {
-                    Object caller = request.getAttribute(Caller.REQUEST_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
-                    putIfAbsent(command, added, MetadataKeys.ACTOR,
-                            caller instanceof Caller c ? c.actor() : SYSTEM_ACTOR);
-                    putIfAbsent(command, added, MetadataKeys.REQUEST_ID, request.getAttribute(
-                            CorrelationFilter.REQUEST_ID_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST));
-                    putIfAbsent(command, added, MetadataKeys.CORRELATION_ID, request.getAttribute(
-                            CorrelationFilter.CORRELATION_ID_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST));
+                    ofRequest(name -> request.getAttribute(name, RequestAttributes.SCOPE_REQUEST))
+                            .forEach((key, value) -> putIfAbsent(command, added, key, value));
                 } else {
                     putIfAbsent(command, added, MetadataKeys.ACTOR, SYSTEM_ACTOR);
                 }
@@ -93,6 +89,25 @@ public class MessageMetadataConfiguration {
                 }
                 return added.isEmpty() ? command : command.andMetaData(added);
             };
+        }
+
+        /**
+         * The metadata an HTTP request gives a command: the caller as {@code actor} ({@code system} when none), the
+         * request id and the correlation id, read from the request's attributes. Also for code that dispatches
+         * before Spring's request context exists (a servlet filter).
+         */
+        public static Map<String, Object> ofRequest(Function<String, Object> requestAttribute) {
+            Map<String, Object> metadata = new HashMap<>();
+            metadata.put(MetadataKeys.ACTOR, requestAttribute.apply(Caller.REQUEST_ATTRIBUTE) instanceof Caller c
+                    ? c.actor() : SYSTEM_ACTOR);
+            for (Map.Entry<String, String> id : Map.of(MetadataKeys.REQUEST_ID, CorrelationFilter.REQUEST_ID_ATTRIBUTE,
+                    MetadataKeys.CORRELATION_ID, CorrelationFilter.CORRELATION_ID_ATTRIBUTE).entrySet()) {
+                Object value = requestAttribute.apply(id.getValue());
+                if (value != null) {
+                    metadata.put(id.getKey(), value.toString());
+                }
+            }
+            return metadata;
         }
 
         private static void putIfAbsent(Message<?> message, Map<String, Object> added, String key, Object value) {

@@ -39,6 +39,10 @@ public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         return isPublic(request);
     }
 
+    /** Where the identity provider sends the browser back, without a key: the OIDC callback and the SAML ACS. */
+    static final String SSO_CALLBACK_PATH = "/api/enterprise/sso/callback";
+    static final String SAML_ACS_PATH = "/api/enterprise/sso/saml/acs";
+
     /** Exactly one segment, a provider id: nothing else under this prefix may be public. */
     private static final java.util.regex.Pattern SAML_METADATA =
             java.util.regex.Pattern.compile("/api/enterprise/sso/saml/metadata/[0-9a-fA-F-]{36}");
@@ -48,7 +52,7 @@ public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if ("POST".equals(request.getMethod())) {
             // the SAML ACS: the browser posts the IdP's signed Response without a key (docs/enterprise.md#sso-saml-20)
-            return path.equals("/api/enterprise/sso/saml/acs");
+            return path.equals(SAML_ACS_PATH);
         }
         if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
             return false;
@@ -57,7 +61,7 @@ public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
                 || path.startsWith("/actuator/health/") || path.equals("/graphql-ws")
                 // the SSO redirect target: the browser arrives from the identity provider without a key; the
                 // single-use state is what authenticates it (docs/enterprise.md#sso)
-                || path.equals("/api/enterprise/sso/callback")
+                || path.equals(SSO_CALLBACK_PATH)
                 // SAML SP metadata: IdPs fetch it without credentials; it holds nothing secret
                 || SAML_METADATA.matcher(path).matches();
     }

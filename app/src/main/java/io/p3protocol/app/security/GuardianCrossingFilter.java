@@ -1,12 +1,11 @@
 package io.p3protocol.app.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.p3protocol.app.web.CorrelationFilter;
+import io.p3protocol.app.messaging.MessageMetadataConfiguration.RequestMetadataInterceptor;
 import io.p3protocol.app.web.Problems;
 import io.p3protocol.kernel.errors.AccessDenied;
 import io.p3protocol.kernel.guardian.GuardianAccess;
 import io.p3protocol.kernel.guardian.RecordGuardianAccessCommand;
-import io.p3protocol.kernel.messaging.MetadataKeys;
 import io.p3protocol.kernel.security.Caller;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -27,9 +26,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -97,7 +94,8 @@ public class GuardianCrossingFilter extends OncePerRequestFilter {
         try {
             access = commands.sendAndWait(GenericCommandMessage.asCommandMessage(
                     new RecordGuardianAccessCommand(grantId, guardian.keyId(), target, operation))
-                    .andMetaData(metadata(request, guardian)));
+                    // sent before Spring's request context exists: the request's metadata is passed along here
+                    .andMetaData(RequestMetadataInterceptor.ofRequest(request::getAttribute)));
         } catch (RuntimeException e) {
             Throwable cause = e instanceof CommandExecutionException && e.getCause() != null ? e.getCause() : e;
             if (cause instanceof AccessDenied || cause instanceof AggregateNotFoundException) {
@@ -114,22 +112,6 @@ public class GuardianCrossingFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
         } finally {
             MDC.put("actor", guardian.actor());
-        }
-    }
-
-    /** The recording command is sent before Spring's request context exists, so it carries the ids itself. */
-    private static Map<String, Object> metadata(HttpServletRequest request, Caller guardian) {
-        Map<String, Object> metadata = new HashMap<>();
-        metadata.put(MetadataKeys.ACTOR, guardian.actor());
-        putIfPresent(metadata, MetadataKeys.REQUEST_ID, request.getAttribute(CorrelationFilter.REQUEST_ID_ATTRIBUTE));
-        putIfPresent(metadata, MetadataKeys.CORRELATION_ID,
-                request.getAttribute(CorrelationFilter.CORRELATION_ID_ATTRIBUTE));
-        return metadata;
-    }
-
-    private static void putIfPresent(Map<String, Object> metadata, String key, Object value) {
-        if (value != null) {
-            metadata.put(key, value.toString());
         }
     }
 

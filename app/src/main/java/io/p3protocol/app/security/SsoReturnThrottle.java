@@ -63,8 +63,8 @@ public class SsoReturnThrottle extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return !(("GET".equals(request.getMethod()) && path.equals("/api/enterprise/sso/callback"))
-                || ("POST".equals(request.getMethod()) && path.equals("/api/enterprise/sso/saml/acs")));
+        return !(("GET".equals(request.getMethod()) && path.equals(ApiKeyAuthenticationFilter.SSO_CALLBACK_PATH))
+                || ("POST".equals(request.getMethod()) && path.equals(ApiKeyAuthenticationFilter.SAML_ACS_PATH)));
     }
 
     @Override
