@@ -1,5 +1,6 @@
 package io.p3protocol.app.graphql;
 
+import io.p3protocol.app.policy.TenantPolicyFilter;
 import io.p3protocol.app.security.ApiKeyAuthenticator;
 import io.p3protocol.app.security.AuthenticationOutcome;
 import io.p3protocol.app.security.PresentedKey;
@@ -52,8 +53,11 @@ public class GraphQlAuthentication implements WebSocketGraphQlInterceptor {
             // Unreachable through the filter and connection_init; refuse rather than run unauthenticated.
             return Mono.error(new IllegalStateException("GraphQL request without an authenticated caller"));
         }
-        request.configureExecutionInput((input, builder) ->
-                builder.graphQLContext(Map.of(GraphQlCaller.CONTEXT_KEY, authenticated)).build());
+        Object policy = request instanceof WebSocketGraphQlRequest ? null
+                : request.getAttributes().get(TenantPolicyFilter.POLICY_ATTRIBUTE);
+        Map<String, Object> context = policy == null ? Map.of(GraphQlCaller.CONTEXT_KEY, authenticated)
+                : Map.of(GraphQlCaller.CONTEXT_KEY, authenticated, TenantPolicyFilter.POLICY_ATTRIBUTE, policy);
+        request.configureExecutionInput((input, builder) -> builder.graphQLContext(context).build());
         return chain.next(request);
     }
 

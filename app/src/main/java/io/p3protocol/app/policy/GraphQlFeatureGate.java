@@ -7,6 +7,7 @@ import graphql.schema.DataFetcher;
 import io.p3protocol.command.policy.TenantPolicies;
 import io.p3protocol.kernel.errors.AccessDenied;
 import io.p3protocol.kernel.policy.Feature;
+import io.p3protocol.kernel.policy.TenantPolicy;
 import io.p3protocol.kernel.security.Caller;
 import io.p3protocol.query.graphql.GraphQlCaller;
 import org.springframework.stereotype.Component;
@@ -17,7 +18,8 @@ import java.util.Map;
  * {@code allowedFeatures} for GraphQL: a root field of a feature outside the caller's tenant policy fails with a
  * FORBIDDEN error whose {@code code} is {@code feature_not_allowed}, like the REST route gate
  * ({@link FeatureRoutes}); the other fields of the same document still answer. The platform admin is never gated.
- * The policy is read when the gated field runs, so a document without such a field costs nothing.
+ * Over HTTP the policy is the one {@link TenantPolicyFilter} read for the request (in the GraphQL context); over a
+ * WebSocket, which that filter does not see, it is read when a gated field runs.
  */
 @Component
 public class GraphQlFeatureGate extends SimplePerformantInstrumentation {
@@ -51,11 +53,16 @@ public class GraphQlFeatureGate extends SimplePerformantInstrumentation {
         return environment -> {
             Caller caller = environment.getGraphQlContext().get(GraphQlCaller.CONTEXT_KEY);
             if (caller != null && !caller.platformAdmin() && caller.tenantId() != null
-                    && !policies.of(caller.tenantId()).allows(feature)) {
+                    && !policyOf(environment.getGraphQlContext().get(TenantPolicyFilter.POLICY_ATTRIBUTE), caller)
+                    .allows(feature)) {
                 throw new AccessDenied("feature_not_allowed",
                         "The tenant's policy does not allow the '" + feature.wireName() + "' feature.");
             }
             return dataFetcher.get(environment);
         };
+    }
+
+    private TenantPolicy policyOf(TenantPolicy readForThisRequest, Caller caller) {
+        return readForThisRequest != null ? readForThisRequest : policies.of(caller.tenantId());
     }
 }

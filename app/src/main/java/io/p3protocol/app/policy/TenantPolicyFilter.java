@@ -44,6 +44,11 @@ import java.time.Duration;
 public class TenantPolicyFilter extends OncePerRequestFilter {
     public static final String SANDBOX_HEADER = "X-P3-Sandbox";
     public static final String SANDBOX_CHAIN_HEADER = "X-P3-Sandbox-Chain";
+    /**
+     * The request attribute (and GraphQL context key) holding the {@link TenantPolicy} this filter read, so later
+     * checks of the same request (the GraphQL feature gate) need not read it again.
+     */
+    public static final String POLICY_ATTRIBUTE = "p3.tenant-policy";
 
     private final RequestMeter meter;
     private final RouteTemplates routes;
@@ -101,6 +106,7 @@ public class TenantPolicyFilter extends OncePerRequestFilter {
         // Counted before the feature gate, so refused requests count too: a client hammering a gated route is limited.
         RequestMeter.Decision metered = meter.count(caller.tenantId(), caller.keyId(), routes.endpointOf(request));
         TenantPolicy policy = metered.policy();
+        request.setAttribute(POLICY_ATTRIBUTE, policy);
         if (policy.sandbox()) {
             response.setHeader(SANDBOX_HEADER, "true");
             response.setHeader(SANDBOX_CHAIN_HEADER, policy.effectiveSandboxChain());

@@ -30,7 +30,8 @@ public class UsageRetention {
     /** Deletes the rows of months before the retained ones; answers how many rows went. */
     @Scheduled(initialDelayString = "PT2M", fixedDelayString = "PT6H")
     public int deleteExpiredMonths() {
-        String oldestKept = "date_trunc('month', statement_timestamp() AT TIME ZONE 'UTC')::date - make_interval(months => ?)";
+        String oldestKept = "date_trunc('month', statement_timestamp() AT TIME ZONE 'UTC')::date"
+                + " - make_interval(months => ?)";
         int deleted = jdbc.update("DELETE FROM api_key_endpoint_usage WHERE month < " + oldestKept, months - 1)
                 + jdbc.update("DELETE FROM api_key_usage WHERE month < " + oldestKept, months - 1);
         if (deleted > 0) {
