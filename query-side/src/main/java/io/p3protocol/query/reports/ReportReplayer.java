@@ -63,8 +63,12 @@ public class ReportReplayer {
         ReportProjection projection = report.newProjection(request);
         AnnotationEventHandlerAdapter handlers = new AnnotationEventHandlerAdapter(projection);
         EventUpcaster upcasters = upcasters();
-        Predicate<StoredEventRow> wanted = wantedRows(handlers);
-        Optional<DirectEventDecoder> direct = directDecoder();
+        // with no upcaster registered, the stored type and JSON are exactly what Axon would deserialize: both
+        // shortcuts below rely on that
+        boolean storedAsHandled = upcasterBeans.stream().findAny().isEmpty();
+        Predicate<StoredEventRow> wanted = storedAsHandled ? wantedRows(handlers) : row -> true;
+        Optional<DirectEventDecoder> direct = storedAsHandled && serializer instanceof JacksonSerializer jackson
+                ? Optional.of(new DirectEventDecoder(jackson.getObjectMapper())) : Optional.empty();
         long[] applied = {0};
         RangeTracker read = new RangeTracker();
         rows.streamUpTo(QueryParameters.storeTimestamp(request.asOf()), row -> {
@@ -102,24 +106,13 @@ public class ReportReplayer {
         }
     }
 
-    /** The fast decoder, when it gives what Axon would: a Jackson event serializer and no upcaster registered. */
-    private Optional<DirectEventDecoder> directDecoder() {
-        if (serializer instanceof JacksonSerializer jackson && upcasterBeans.stream().findAny().isEmpty()) {
-            return Optional.of(new DirectEventDecoder(jackson.getObjectMapper()));
-        }
-        return Optional.empty();
-    }
-
     /**
-     * Deserializing is most of a replay's cost, and a report handles a few event types out of many: with no upcaster
-     * registered (so the stored type is the type the handlers would see), a row whose payload type the projection
-     * has no handler for is skipped before it is deserialized. The answer per type is cached for the run. With an
-     * upcaster, or a stored type this JVM cannot load, every row is deserialized as before.
+     * Deserializing is most of a replay's cost, and a report handles a few event types out of many: a row whose
+     * payload type the projection has no handler for is skipped before it is deserialized (valid only while the
+     * stored type is the type the handlers would see: no upcaster). The answer per type is cached for the run; a
+     * stored type this JVM cannot load is deserialized as before.
      */
     private Predicate<StoredEventRow> wantedRows(AnnotationEventHandlerAdapter handlers) {
-        if (upcasterBeans.stream().findAny().isPresent()) {
-            return row -> true;
-        }
         Map<String, Boolean> byType = new HashMap<>();
         return row -> byType.computeIfAbsent(row.payloadType(), type -> {
             try {
