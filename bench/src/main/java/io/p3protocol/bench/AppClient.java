@@ -99,6 +99,13 @@ final class AppClient {
         return id.asText();
     }
 
+    /** Throws unless {@code response} has {@code status}, naming {@code what} and the answer. */
+    static void expect(HttpResponse<String> response, int status, String what) throws IOException {
+        if (response.statusCode() != status) {
+            throw new IOException(what + " answered " + response.statusCode() + ": " + abbreviate(response.body()));
+        }
+    }
+
     static String abbreviate(String s) {
         if (s == null) {
             return "";

@@ -275,6 +275,18 @@ public final class BenchMain {
         throw new IllegalStateException("app not healthy within " + timeout.toSeconds() + " s: " + last);
     }
 
+    /** A latency summary in milliseconds: samples, p50, p95, p99, max and mean. */
+    static ObjectNode toJson(Percentiles.LatencySummary latency) {
+        ObjectNode l = AppClient.JSON.createObjectNode();
+        l.put("samples", latency.count());
+        Report.putNum(l, "p50", latency.p50Ms());
+        Report.putNum(l, "p95", latency.p95Ms());
+        Report.putNum(l, "p99", latency.p99Ms());
+        Report.putNum(l, "max", latency.maxMs());
+        Report.putNum(l, "mean", latency.meanMs());
+        return l;
+    }
+
     static ObjectNode toJson(LoadRunner.Result r) {
         ObjectNode o = AppClient.JSON.createObjectNode();
         o.put("name", r.name());
@@ -283,13 +295,7 @@ public final class BenchMain {
         o.put("ok", r.ok());
         o.put("errors", r.errors());
         Report.putNum(o, "throughput", r.throughput());
-        ObjectNode l = o.putObject("latencyMs");
-        l.put("samples", r.latency().count());
-        Report.putNum(l, "p50", r.latency().p50Ms());
-        Report.putNum(l, "p95", r.latency().p95Ms());
-        Report.putNum(l, "p99", r.latency().p99Ms());
-        Report.putNum(l, "max", r.latency().maxMs());
-        Report.putNum(l, "mean", r.latency().meanMs());
+        o.set("latencyMs", toJson(r.latency()));
         ObjectNode outcomes = o.putObject("outcomes");
         r.outcomes().forEach(outcomes::put);
         if (r.abortedForErrors()) {

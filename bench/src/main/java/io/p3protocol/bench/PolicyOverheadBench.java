@@ -45,11 +45,11 @@ final class PolicyOverheadBench {
         out.put("route", "GET " + ROUTE);
         out.put("clients", clients);
         String tenant = admin.createTenantId("policy-bench-" + runId);
-        expect(admin.putJson("/api/tenants/" + tenant + "/policy", "{\"sandbox\":true,\"rateLimitRpm\":1000000}"), 200,
+        AppClient.expect(admin.putJson("/api/tenants/" + tenant + "/policy", "{\"sandbox\":true,\"rateLimitRpm\":1000000}"), 200,
                 "policy PUT");
         HttpResponse<String> issued = admin.postJson("/api/tenants/" + tenant + "/api-keys",
                 "{\"roles\":[\"admin\"],\"quotaMonthly\":1000000000000}");
-        expect(issued, 201, "admin key issue");
+        AppClient.expect(issued, 201, "admin key issue");
         AppClient tenantKey = new AppClient(baseUrl, AppClient.JSON.readTree(issued.body()).get("apiKey").asText(),
                 requestTimeout);
 
@@ -86,7 +86,7 @@ final class PolicyOverheadBench {
     /** Cumulative bucket counts of {@code p3_policy_checks_seconds} by upper bound in seconds (+Inf last). */
     private java.util.TreeMap<Double, Long> scrapeBuckets() throws IOException, InterruptedException {
         HttpResponse<String> scrape = admin.getText("/actuator/prometheus");
-        expect(scrape, 200, "prometheus scrape");
+        AppClient.expect(scrape, 200, "prometheus scrape");
         return parseBuckets(scrape.body());
     }
 
@@ -119,9 +119,4 @@ final class PolicyOverheadBench {
         return Double.POSITIVE_INFINITY;
     }
 
-    private static void expect(HttpResponse<String> response, int status, String what) throws IOException {
-        if (response.statusCode() != status) {
-            throw new IOException(what + " answered " + response.statusCode() + ": " + AppClient.abbreviate(response.body()));
-        }
-    }
 }

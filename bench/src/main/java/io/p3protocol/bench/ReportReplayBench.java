@@ -3,7 +3,6 @@ package io.p3protocol.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.io.IOException;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -33,9 +32,7 @@ final class ReportReplayBench {
         long start = System.nanoTime();
         HttpResponse<String> answer = admin.get(path);
         double seconds = (System.nanoTime() - start) / 1e9;
-        if (answer.statusCode() != 200) {
-            throw new IOException(path + " answered " + answer.statusCode() + ": " + AppClient.abbreviate(answer.body()));
-        }
+        AppClient.expect(answer, 200, path);
         JsonNode body = AppClient.JSON.readTree(answer.body());
         ObjectNode r = AppClient.JSON.createObjectNode();
         r.put("report", report);

@@ -50,15 +50,15 @@ final class RuleTriggerBench {
         out.put("conditionNodes", 5);
         out.put("targetEventsPerSecond", eventsPerSecond);
         String tenant = admin.createTenantId("rules-bench-" + runId);
-        expect(admin.putJson("/api/tenants/" + tenant + "/policy", "{\"sandbox\":false,\"rateLimitRpm\":1000000}"), 200,
+        AppClient.expect(admin.putJson("/api/tenants/" + tenant + "/policy", "{\"sandbox\":false,\"rateLimitRpm\":1000000}"), 200,
                 "policy PUT");
         HttpResponse<String> issued = admin.postJson("/api/tenants/" + tenant + "/api-keys", "{\"roles\":[\"admin\"]}");
-        expect(issued, 201, "admin key issue");
+        AppClient.expect(issued, 201, "admin key issue");
         AppClient tenantKey = new AppClient(baseUrl, AppClient.JSON.readTree(issued.body()).get("apiKey").asText(),
                 requestTimeout);
 
         for (int i = 0; i < rules; i++) {
-            expect(tenantKey.postJson("/api/rules", rule(i, i < matching)), 201, "rule " + i);
+            AppClient.expect(tenantKey.postJson("/api/rules", rule(i, i < matching)), 201, "rule " + i);
         }
         BenchMain.log("  " + rules + " active rules created (" + matching + " match every transfer)");
 
@@ -100,8 +100,8 @@ final class RuleTriggerBench {
         }
         java.util.Arrays.sort(perTrigger);
         long[] eventLatencies = perEvent.values().stream().mapToLong(Long::longValue).sorted().toArray();
-        out.set("triggerLatency", latencyJson(Percentiles.summarizeNanos(perTrigger)));
-        out.set("eventLatency", latencyJson(Percentiles.summarizeNanos(eventLatencies)));
+        out.set("triggerLatency", BenchMain.toJson(Percentiles.summarizeNanos(perTrigger)));
+        out.set("eventLatency", BenchMain.toJson(Percentiles.summarizeNanos(eventLatencies)));
         BenchMain.log(String.format(Locale.ROOT, "  %d events at %.1f/s, %d triggers; per trigger p50 %.1f ms p99 %.1f ms;"
                         + " per event (last of its %d) p50 %.1f ms p99 %.1f ms", sent, sent / sendSeconds, triggers.size(),
                 Percentiles.summarizeNanos(perTrigger).p50Ms(), Percentiles.summarizeNanos(perTrigger).p99Ms(), matching,
@@ -109,16 +109,6 @@ final class RuleTriggerBench {
         return out;
     }
 
-    private static ObjectNode latencyJson(Percentiles.LatencySummary l) {
-        ObjectNode o = AppClient.JSON.createObjectNode();
-        o.put("samples", l.count());
-        Report.putNum(o, "p50", l.p50Ms());
-        Report.putNum(o, "p95", l.p95Ms());
-        Report.putNum(o, "p99", l.p99Ms());
-        Report.putNum(o, "max", l.maxMs());
-        Report.putNum(o, "mean", l.meanMs());
-        return o;
-    }
 
     /** A 5-node condition: and(eventType = TransferRequestedEvent, or(amount > threshold, chain = never-i)). */
     static String rule(int i, boolean matches) {
@@ -140,7 +130,7 @@ final class RuleTriggerBench {
             String query = "{ ruleTriggers(first: 100" + (after == null ? "" : ", after: \\\"" + after + "\\\"")
                     + ") { edges { cursor node { eventId eventTimestamp triggeredAt } } } }";
             HttpResponse<String> page = tenantKey.postJson("/graphql", "{\"query\":\"" + query + "\"}");
-            expect(page, 200, "ruleTriggers");
+            AppClient.expect(page, 200, "ruleTriggers");
             JsonNode edges = AppClient.JSON.readTree(page.body()).path("data").path("ruleTriggers").path("edges");
             for (JsonNode edge : edges) {
                 all.add(edge.get("node"));
@@ -158,9 +148,4 @@ final class RuleTriggerBench {
         }
     }
 
-    private static void expect(HttpResponse<String> response, int status, String what) throws IOException {
-        if (response.statusCode() != status) {
-            throw new IOException(what + " answered " + response.statusCode() + ": " + AppClient.abbreviate(response.body()));
-        }
-    }
 }

@@ -58,13 +58,9 @@ final class TelemetryBench {
         // measures ingestion, not 429s.
         HttpResponse<String> policy = admin.putJson("/api/tenants/" + tenant + "/policy",
                 "{\"sandbox\":false,\"rateLimitRpm\":1000000}");
-        if (policy.statusCode() != 200) {
-            throw new IOException("policy PUT answered " + policy.statusCode() + ": " + AppClient.abbreviate(policy.body()));
-        }
+        AppClient.expect(policy, 200, "policy PUT");
         HttpResponse<String> issued = admin.postJson("/api/tenants/" + tenant + "/api-keys", "{\"roles\":[\"operator\"]}");
-        if (issued.statusCode() != 201) {
-            throw new IOException("operator key issue answered " + issued.statusCode() + ": " + AppClient.abbreviate(issued.body()));
-        }
+        AppClient.expect(issued, 201, "operator key issue");
         AppClient sender = new AppClient(baseUrl, AppClient.JSON.readTree(issued.body()).get("apiKey").asText(), requestTimeout);
         String[] bodies = new String[BODIES];
         for (int i = 0; i < BODIES; i++) {
