@@ -30,6 +30,15 @@ final class AuditApi {
         return api.get("/api/audit/events" + query, key);
     }
 
+    /** {@code GET /api/audit/integrity} with {@code key}; fails the test unless it answered 200. */
+    JsonNode integrity(String key) {
+        TestApi.Response response = api.get("/api/audit/integrity", key);
+        if (response.status() != 200) {
+            throw new AssertionError("integrity failed: " + response);
+        }
+        return response.json();
+    }
+
     /** The NDJSON export's records, parsed; fails the test unless the export answered 200. */
     List<JsonNode> records(String query, String key) {
         TestApi.Response response = export(query, key);

@@ -45,12 +45,6 @@ class AuditIntegrityTest {
         audit = new AuditApi(api);
     }
 
-    private JsonNode integrity(String key) {
-        TestApi.Response response = api.get("/api/audit/integrity", key);
-        assertThat(response.status()).as(response.toString()).isEqualTo(200);
-        return response.json();
-    }
-
     /** The breaks of the report that name this seq. */
     private static List<JsonNode> breaksAt(JsonNode report, long seq) {
         return StreamSupport.stream(report.get("breaks").spliterator(), false)
@@ -101,14 +95,14 @@ class AuditIntegrityTest {
     }
 
     private void assertWholeAgain(long seq) {
-        assertThat(breaksAt(integrity(TestApi.ADMIN_KEY), seq)).isEmpty();
+        assertThat(breaksAt(audit.integrity(TestApi.ADMIN_KEY), seq)).isEmpty();
     }
 
     @Test
     void anUntamperedStoreIsValid() {
         audit.tenantWithFourEvents("integrity-clean");
 
-        JsonNode report = integrity(TestApi.ADMIN_KEY);
+        JsonNode report = audit.integrity(TestApi.ADMIN_KEY);
 
         assertThat(report.get("valid").asBoolean()).as(report.toString()).isTrue();
         assertThat(report.get("breaks")).isEmpty();
@@ -129,7 +123,7 @@ class AuditIntegrityTest {
         try {
             bypassingTriggers("UPDATE domainevententry SET payload = ? WHERE globalindex = ?", edited, seq);
 
-            JsonNode report = integrity(TestApi.ADMIN_KEY);
+            JsonNode report = audit.integrity(TestApi.ADMIN_KEY);
 
             assertThat(report.get("valid").asBoolean()).isFalse();
             assertThat(breaksAt(report, seq)).singleElement().satisfies(b -> {
@@ -150,7 +144,7 @@ class AuditIntegrityTest {
         try {
             bypassingTriggers("DELETE FROM domainevententry WHERE globalindex = ?", seq);
 
-            JsonNode report = integrity(TestApi.ADMIN_KEY);
+            JsonNode report = audit.integrity(TestApi.ADMIN_KEY);
 
             assertThat(report.get("valid").asBoolean()).isFalse();
             assertThat(breaksAt(report, seq)).singleElement().satisfies(b -> {
@@ -177,7 +171,7 @@ class AuditIntegrityTest {
         try {
             bypassingTriggers("DELETE FROM domainevententry WHERE globalindex = ?", seq);
 
-            JsonNode rowGone = integrity(TestApi.ADMIN_KEY);
+            JsonNode rowGone = audit.integrity(TestApi.ADMIN_KEY);
 
             assertThat(rowGone.get("valid").asBoolean()).isFalse();
             assertThat(breaksAt(rowGone, seq)).singleElement()
@@ -186,7 +180,7 @@ class AuditIntegrityTest {
             // covering the tracks: the seal goes too; no link names it (it was the tenant's last), the root does
             bypassingTriggers("DELETE FROM audit_chain WHERE seq = ?", seq);
 
-            JsonNode sealGone = integrity(TestApi.ADMIN_KEY);
+            JsonNode sealGone = audit.integrity(TestApi.ADMIN_KEY);
 
             assertThat(sealGone.get("valid").asBoolean()).isFalse();
             // the sealer passed this number long ago: with neither row nor seal nor a gap record it is a missing event
@@ -205,7 +199,7 @@ class AuditIntegrityTest {
             }
             restoreEventRow(row);
         }
-        JsonNode restored = integrity(TestApi.ADMIN_KEY);
+        JsonNode restored = audit.integrity(TestApi.ADMIN_KEY);
         assertThat(breaksAt(restored, seq)).isEmpty();
         assertThat(restored.get("lastCheckpoint").get("matches").asBoolean()).isTrue();
     }
@@ -222,7 +216,7 @@ class AuditIntegrityTest {
             bypassingTriggers("DELETE FROM domainevententry WHERE globalindex = ?", seq);
             bypassingTriggers("DELETE FROM audit_chain WHERE seq = ?", seq);
 
-            JsonNode report = integrity(TestApi.ADMIN_KEY);
+            JsonNode report = audit.integrity(TestApi.ADMIN_KEY);
 
             assertThat(report.get("valid").asBoolean()).isFalse();
             assertThat(breaksAt(report, next)).anySatisfy(b -> {
@@ -243,7 +237,7 @@ class AuditIntegrityTest {
         String tenant = api.createTenant("integrity-pending");
         insertRowAtPositionZero(tenant, UUID.randomUUID().toString(), DateTimeUtils.formatInstant(Instant.now()));
         try {
-            JsonNode report = integrity(TestApi.ADMIN_KEY);
+            JsonNode report = audit.integrity(TestApi.ADMIN_KEY);
 
             assertThat(breaksAt(report, 0)).isEmpty();
             assertThat(report.get("unsealedPending").asLong()).isGreaterThanOrEqualTo(1);
@@ -259,7 +253,7 @@ class AuditIntegrityTest {
         String dayAgo = DateTimeUtils.formatInstant(Instant.now().minus(Duration.ofDays(1)));
         insertRowAtPositionZero(tenant, forgedId, dayAgo);
         try {
-            JsonNode report = integrity(TestApi.ADMIN_KEY);
+            JsonNode report = audit.integrity(TestApi.ADMIN_KEY);
 
             assertThat(report.get("valid").asBoolean()).isFalse();
             assertThat(breaksAt(report, 0)).singleElement().satisfies(b -> {
@@ -282,7 +276,7 @@ class AuditIntegrityTest {
         try {
             bypassingTriggers("UPDATE domainevententry SET eventidentifier = ? WHERE globalindex = ?", forgedId, seq);
 
-            JsonNode report = integrity(TestApi.ADMIN_KEY);
+            JsonNode report = audit.integrity(TestApi.ADMIN_KEY);
 
             assertThat(breaksAt(report, seq)).singleElement().satisfies(b -> {
                 assertThat(b.get("kind").asText()).isEqualTo("forged_event");
@@ -305,8 +299,8 @@ class AuditIntegrityTest {
         try {
             bypassingTriggers("DELETE FROM domainevententry WHERE globalindex = ?", seq);
 
-            JsonNode own = integrity(tamperedKey);
-            JsonNode other = integrity(bystanderKey);
+            JsonNode own = audit.integrity(tamperedKey);
+            JsonNode other = audit.integrity(bystanderKey);
 
             assertThat(breaksAt(own, seq)).singleElement()
                     .satisfies(b -> assertThat(b.get("kind").asText()).isEqualTo("event_missing"));
@@ -316,7 +310,7 @@ class AuditIntegrityTest {
         } finally {
             restoreEventRow(row);
         }
-        assertThat(integrity(tamperedKey).get("valid").asBoolean()).isTrue();
+        assertThat(audit.integrity(tamperedKey).get("valid").asBoolean()).isTrue();
     }
 
     @Test
