@@ -40,7 +40,7 @@ public class SwitchableFailingHandler {
     /** As the real projections do: a failing event must not abort its batch's transaction. */
     @MessageHandlerInterceptor(messageType = EventMessage.class)
     Object oneSavepointPerEvent(InterceptorChain chain) throws Exception {
-        return savepoints.around(chain);
+        return savepoints.around(GROUP, chain);
     }
 
     /** The tenant's creation fails inside PostgreSQL, which aborts the transaction it ran in. */

@@ -55,7 +55,7 @@ public class RuleViewProjection {
 
     @MessageHandlerInterceptor(messageType = EventMessage.class)
     Object oneSavepointPerEvent(InterceptorChain chain) throws Exception {
-        return savepoints.around(chain);
+        return savepoints.around(PROCESSING_GROUP, chain);
     }
 
     @ResetHandler

@@ -58,7 +58,7 @@ public class TenancyViewProjection {
     /** A failing event is dead-lettered on its own instead of failing its batch (see EventSavepoints). */
     @MessageHandlerInterceptor(messageType = EventMessage.class)
     Object oneSavepointPerEvent(InterceptorChain chain) throws Exception {
-        return savepoints.around(chain);
+        return savepoints.around(PROCESSING_GROUP, chain);
     }
 
     @EventHandler

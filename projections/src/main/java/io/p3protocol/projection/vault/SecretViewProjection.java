@@ -40,7 +40,7 @@ public class SecretViewProjection {
 
     @MessageHandlerInterceptor(messageType = EventMessage.class)
     Object oneSavepointPerEvent(InterceptorChain chain) throws Exception {
-        return savepoints.around(chain);
+        return savepoints.around(PROCESSING_GROUP, chain);
     }
 
     @EventHandler
