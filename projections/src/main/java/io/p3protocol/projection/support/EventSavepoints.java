@@ -85,7 +85,7 @@ public class EventSavepoints {
      * A retry of a dead letter runs in its own transaction, in which the queue then records the outcome (requeued or
      * done): a failing retry must not abort it, so retries always get their savepoint.
      */
-    private static boolean retryingDeadLetter() {
+    static boolean retryingDeadLetter() {
         return CurrentUnitOfWork.isStarted()
                 && CurrentUnitOfWork.get().resources().containsKey(DeadLetter.class.getName());
     }
