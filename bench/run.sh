@@ -149,6 +149,8 @@ if [ -f "$PGDATA_DIR/PG_VERSION" ]; then
   log "reusing cluster in $PGDATA_DIR"
   [ -f "$PGDATA_DIR/bench-password" ] || die "$PGDATA_DIR has no bench-password: not a cluster made by bench/run.sh"
   DB_PASSWORD=$(cat "$PGDATA_DIR/bench-password")
+  # The vault's master key generations live in the database: every app run on it needs the same passphrase.
+  [ -f "$PGDATA_DIR/bench-master-key" ] || die "$PGDATA_DIR has no bench-master-key (made by an older bench/run.sh): delete it"
 else
   log "initdb in $PGDATA_DIR (as $RUNAS)"
   mkdir -p "$PGDATA_DIR"
@@ -163,7 +165,10 @@ else
   rm -f "$tmp/pw"
   printf '%s\n' "$DB_PASSWORD" >"$PGDATA_DIR/bench-password"
   chmod 600 "$PGDATA_DIR/bench-password"
+  randhex 32 >"$PGDATA_DIR/bench-master-key"
+  chmod 600 "$PGDATA_DIR/bench-master-key"
 fi
+MASTER_KEY=$(cat "$PGDATA_DIR/bench-master-key")
 PG_PORT=${BENCH_PG_PORT:-$(free_port 55432)} || die "no free port for PostgreSQL"
 log "starting PostgreSQL on 127.0.0.1:$PG_PORT (synchronous_commit=on, fsync=on)"
 t_pg=$(now)
@@ -219,7 +224,8 @@ if [ -n "$SCENARIOS" ] && [ "$SCENARIOS" != none ]; then
   # Not through as(): a backgrounded function would stay a subshell and $! would not be the app; exec makes it so.
   # shellcheck disable=SC2086
   (cd "$tmp/home" && exec $AS_PREFIX env HOME="$tmp/home" P3_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$DB" \
-    P3_DB_USER="$DB_USER" P3_DB_PASSWORD="$DB_PASSWORD" P3_ADMIN_KEY="$ADMIN_KEY" P3_DATA_DIR="$tmp/app-data" \
+    P3_DB_USER="$DB_USER" P3_DB_PASSWORD="$DB_PASSWORD" P3_ADMIN_KEY="$ADMIN_KEY" P3_MASTER_KEY="$MASTER_KEY" \
+    P3_DATA_DIR="$tmp/app-data" \
     java -jar "$tmp/app.jar" --server.port="$APP_PORT" --server.address=127.0.0.1) >"$OUT/app.log" 2>&1 &
   APP_PID=$!
   t_app=$(now)
