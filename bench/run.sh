@@ -25,6 +25,7 @@
 #   BENCH_STARTUP_COLD=3 BENCH_STARTUP_WARM=1 BENCH_STARTUP_FIRST=1   start-to-ready runs (all 0 to skip; medians reported):
 #                            cold = empty P3_DATA_DIR; warm = restart on it; first = empty P3_DATA_DIR and java.io.tmpdir
 #   BENCH_PGDATA=DIR         keep the cluster in DIR and reuse it (and its seeded events) on the next run
+#   BENCH_APP_PORT, BENCH_PG_PORT   fixed ports instead of the first free ones (two benches at once race for them)
 #   BENCH_OUT=DIR            results directory (default bench/results/<UTC time>)
 #   APP_JAR=PATH             app jar to test (then nothing is built). Default: app/target/app-*.jar, after
 #                            ./mvnw -q -DskipTests package. BENCH_BUILD_APP=missing builds only when no jar exists
@@ -219,7 +220,7 @@ ADMIN_KEY=$(randhex 32)
 
 # ---------------------------------------------------------------- app on the bench cluster
 if [ -n "$SCENARIOS" ] && [ "$SCENARIOS" != none ]; then
-  APP_PORT=$(free_port 18080) || die "no free port for the app"
+  APP_PORT=${BENCH_APP_PORT:-$(free_port 18080)} || die "no free port for the app"
   log "starting the app on 127.0.0.1:$APP_PORT against the bench cluster"
   # Not through as(): a backgrounded function would stay a subshell and $! would not be the app; exec makes it so.
   # shellcheck disable=SC2086
