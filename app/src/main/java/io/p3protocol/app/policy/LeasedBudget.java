@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  * ends (a minute; for a key's quota, the month).
  */
 final class LeasedBudget {
-    static final int MAX_CHUNK = 4096;
+    static final int MAX_CHUNK = 1024;
     static final int PREFETCH_FROM = 4;
     private static final long FAST = TimeUnit.MILLISECONDS.toNanos(250);
     private static final long SLOW = TimeUnit.SECONDS.toNanos(2);
@@ -107,6 +107,7 @@ final class LeasedBudget {
         Lease fresh = reserver.reserve(nextChunk(now));
         if (!fresh.granted()) {
             current = null;
+            chunk = 1; // the budget is spent: the next try asks for one unit, in one statement
             return new Take(0, fresh);
         }
         install(fresh, now);
