@@ -251,6 +251,31 @@ class TwoNodesOnOnePostgresTest {
         }
     }
 
+    /**
+     * The HTTP checks read the policy through a per-node cache: a change made through node A reaches node B's
+     * feature gate within the cache's bound (1 s), not only when B restarts.
+     */
+    @Test
+    void aPolicyChangedThroughOneNodeGatesFeaturesOnTheOtherWithinTheCacheBound() {
+        String tenant = nodeA.api().createTenant("policy cache shared");
+        String key = nodeA.api().issueKey(tenant, "admin").get("apiKey").asText();
+        TestApi.Response before = nodeB.api().get("/api/vault/secrets", key); // B caches the default policy
+        assertThat(before.status()).as(before.body()).isNotEqualTo(403);
+
+        TestApi.Response policy = nodeA.api().send(HttpRequest.newBuilder(
+                        URI.create(nodeA.api().base() + "/api/tenants/" + tenant + "/policy"))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"sandbox\":false,\"allowedFeatures\":[\"payments\"]}")),
+                TestApi.ADMIN_KEY);
+        assertThat(policy.status()).as(policy.body()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+            TestApi.Response after = nodeB.api().get("/api/vault/secrets", key);
+            assertThat(after.status()).as(after.body()).isEqualTo(403);
+            assertThat(after.json().get("code").asText()).isEqualTo("feature_not_allowed");
+        });
+    }
+
     /** Last, because it stops node B. */
     @Test
     @Order(Integer.MAX_VALUE)
