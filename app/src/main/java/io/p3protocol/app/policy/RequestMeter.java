@@ -1,121 +1,141 @@
 package io.p3protocol.app.policy;
 
-import io.p3protocol.command.policy.TenantPolicies;
-import io.p3protocol.kernel.apikeys.ApiKeyDefaults;
 import io.p3protocol.kernel.policy.TenantPolicy;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import io.p3protocol.projection.access.TenantPolicyProjection;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
 /**
- * Counts one request of a tenant key against the tenant's rate limit ({@code rate_limit_window}, per minute) and
- * the key's monthly quota ({@code api_key_usage} per key and UTC month, {@code api_key_endpoint_usage} per route
- * template), in <b>one statement</b>: one round trip, one autocommit transaction (no transaction is open in the
- * servlet filter chain). Every node counts in the same rows, so both limits are exact across nodes:
- * <ul>
- *     <li>the rate window is an unconditional upsert (refused requests count too, as before);</li>
- *     <li>the month total is a <em>conditional</em> upsert: it is incremented only while {@code total < quota}, and
- *     only for a request within the rate limit. PostgreSQL's {@code ON CONFLICT DO UPDATE ... WHERE} locks the row
- *     and re-checks the condition on its latest version, so concurrent requests on any node serialize on that row
- *     and exactly {@code quota} requests are counted; the next ones get no row back (refused);</li>
- *     <li>the per-endpoint row is incremented only when the month total was (it reads the total's
- *     {@code RETURNING}), so the endpoint counts add up to the total.</li>
- * </ul>
- * Months and minutes are the database's clock (UTC), the one clock every node shares.
- * <p>
- * The same statement reads the tenant's policy (so the policy checks cost one round trip in all), and commits
- * asynchronously ({@code set_config('synchronous_commit', 'off', true)}, for this transaction only): the counters
- * are metering, not events, and waiting for the WAL flush on every request would be most of the checks' time and
- * would hold the tenant's counter row locked meanwhile. A database crash can forget the last fraction of a second
- * of counts (PostgreSQL flushes asynchronous commits within three {@code wal_writer_delay}s, 600 ms by default);
- * it can never count a request twice or make the counters inconsistent.
+ * Counts one request of a tenant key against the tenant's rate limit (requests per minute, all its keys) and the
+ * key's monthly quota, exactly across nodes, without a database round trip on most requests: each budget is spent
+ * from a lease of units this node reserved in PostgreSQL ({@link LeasedBudget}, statements in
+ * {@link BudgetLeases}), the served request is counted in memory for the usage read model ({@link UsageCounts}),
+ * and the policy comes from {@link PolicyCache}. A request takes a unit of the tenant's minute first, then one of the
+ * key's month; a request refused by the rate limit takes no quota unit, one refused by the quota has taken its rate
+ * unit (it was a request within the rate limit). Leases left idle for {@code p3.policy.lease-idle} (1 s) go back to
+ * the budget, so another node can use them.
  */
 @Component
 public class RequestMeter {
-    private static final String COUNT = """
-            WITH policy AS (
-                SELECT %s FROM tenant_policy WHERE tenant_id = :tenant
-            ), limits AS (
-                SELECT COALESCE((SELECT rate_limit_rpm FROM policy), :defaultRpm) AS rpm
-            ), async_commit AS (
-                SELECT set_config('synchronous_commit', 'off', true) AS synchronous_commit
-            ), rate AS (
-                INSERT INTO rate_limit_window AS w (tenant_id, window_start, count)
-                VALUES (:tenant, date_trunc('minute', statement_timestamp()), 1)
-                ON CONFLICT (tenant_id, window_start) DO UPDATE SET count = w.count + 1
-                RETURNING w.count AS rate_count,
-                          CEIL(EXTRACT(EPOCH FROM w.window_start + INTERVAL '1 minute' - statement_timestamp()))::int
-                              AS rate_retry_after
-            ), period AS (
-                SELECT date_trunc('month', statement_timestamp() AT TIME ZONE 'UTC')::date AS month,
-                       COALESCE((SELECT quota_monthly FROM api_key_quota WHERE key_id = :key), :defaultQuota)
-                           AS quota_monthly
-            ), counted AS (
-                INSERT INTO api_key_usage AS u (key_id, month, tenant_id, quota_monthly, total)
-                SELECT :key, p.month, :tenant, p.quota_monthly, 1 FROM rate, period p, limits
-                WHERE rate.rate_count <= limits.rpm AND p.quota_monthly >= 1
-                ON CONFLICT (key_id, month) DO UPDATE SET total = u.total + 1, quota_monthly = EXCLUDED.quota_monthly
-                    WHERE u.total < EXCLUDED.quota_monthly
-                RETURNING u.total
-            ), by_endpoint AS (
-                INSERT INTO api_key_endpoint_usage AS e (key_id, month, endpoint, count, last_hit_at)
-                SELECT :key, p.month, :endpoint, 1, statement_timestamp() FROM counted, period p
-                ON CONFLICT (key_id, month, endpoint) DO UPDATE SET count = e.count + 1,
-                    last_hit_at = EXCLUDED.last_hit_at
-            )
-            SELECT rate.rate_count, rate.rate_retry_after, limits.rpm, p.quota_monthly,
-                   to_char(p.month, 'YYYY-MM') AS month, (SELECT total FROM counted) AS counted_total,
-                   CEIL(EXTRACT(EPOCH FROM (p.month + INTERVAL '1 month') AT TIME ZONE 'UTC'
-                                           - statement_timestamp()))::bigint AS quota_retry_after,
-                   async_commit.synchronous_commit, policy.*
-            FROM rate, period p, limits, async_commit LEFT JOIN policy ON true""".formatted(TenantPolicies.COLUMNS);
+    private static final Logger log = LoggerFactory.getLogger(RequestMeter.class);
 
-    private final NamedParameterJdbcTemplate jdbc;
+    private final BudgetLeases leases;
+    private final PolicyCache policies;
+    private final UsageCounts usage;
+    private final long idleNanos;
+    private final Map<String, LeasedBudget> rateBudgets = new ConcurrentHashMap<>();
+    private final Map<String, LeasedBudget> quotaBudgets = new ConcurrentHashMap<>();
+    private final ExecutorService prefetcher = Executors.newFixedThreadPool(2, runnable -> {
+        Thread thread = new Thread(runnable, "policy-lease-prefetch");
+        thread.setDaemon(true);
+        return thread;
+    });
 
-    public RequestMeter(NamedParameterJdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    public RequestMeter(BudgetLeases leases, PolicyCache policies, UsageCounts usage,
+                        @Value("${p3.policy.lease-idle:1s}") Duration idle) {
+        this.leases = leases;
+        this.policies = policies;
+        this.usage = usage;
+        this.idleNanos = idle.toNanos();
     }
 
     /**
      * The outcome of counting one request.
      *
-     * @param policy                 the tenant's policy, read in the same statement
+     * @param policy                 the tenant's policy
      * @param rateAllowed            within the tenant's requests per minute
-     * @param rateRetryAfterSeconds  seconds until the minute window ends (1…60)
-     * @param quotaMonthly           the key's quota
-     * @param month                  the UTC month counted, {@code YYYY-MM}
-     * @param countedTotal           the key's month total including this request, or null when it was not counted
-     *                               (over the rate limit, or the quota is used up)
-     * @param quotaRetryAfterSeconds seconds until the next UTC month starts
+     * @param rateRetryAfterSeconds  seconds until the minute window ends (1…60; meaningful when refused)
+     * @param quotaMonthly           the key's quota (0 when the rate limit refused the request)
+     * @param month                  the UTC month counted, {@code YYYY-MM} (null when the rate limit refused)
+     * @param quotaUnit              which of the month's quota units this request took (1…quota), or null when it
+     *                               took none (over the rate limit, or the quota is used up)
+     * @param quotaRetryAfterSeconds seconds until the next UTC month starts (meaningful when refused)
      */
-    public record Decision(TenantPolicy policy, boolean rateAllowed, int rateRetryAfterSeconds, long quotaMonthly,
-                           String month, Long countedTotal, long quotaRetryAfterSeconds) {
+    public record Decision(TenantPolicy policy, boolean rateAllowed, long rateRetryAfterSeconds, long quotaMonthly,
+                           String month, Long quotaUnit, long quotaRetryAfterSeconds) {
         /** Within the quota (meaningful only when {@link #rateAllowed()}). */
         public boolean quotaAllowed() {
-            return countedTotal != null;
+            return quotaUnit != null;
         }
 
-        /** This request was the quota's last one: exactly one request per key and month sees this. */
+        /**
+         * This request took the quota's last unit. Units are numbered by the database as they are leased, so one
+         * request sees this for each lease that reaches the quota; units given back can be leased again with the
+         * same numbers, so the recorder relies on the key's aggregate ignoring a repeat within the month.
+         */
         public boolean usedLastOfQuota() {
-            return countedTotal != null && countedTotal == quotaMonthly;
+            return quotaUnit != null && quotaUnit == quotaMonthly;
         }
     }
 
-    /**
-     * Reads the policy of {@code tenantId} and counts one request of its key {@code keyId} on {@code endpoint} (a
-     * route template) against the policy's rate limit.
-     */
+    /** Counts one request of the tenant's key {@code keyId} on {@code endpoint} (a route template). */
     public Decision count(String tenantId, String keyId, String endpoint) {
-        MapSqlParameterSource params = new MapSqlParameterSource()
-                .addValue("tenant", tenantId).addValue("key", keyId).addValue("endpoint", endpoint)
-                .addValue("defaultRpm", TenantPolicy.DEFAULT.rateLimitRpm())
-                .addValue("defaultQuota", ApiKeyDefaults.QUOTA_MONTHLY);
-        return jdbc.queryForObject(COUNT, params, (rs, i) -> {
-            long total = rs.getLong("counted_total");
-            Long counted = rs.wasNull() ? null : total;
-            return new Decision(TenantPolicies.read(rs), rs.getInt("rate_count") <= rs.getInt("rpm"),
-                    Math.max(1, rs.getInt("rate_retry_after")), rs.getLong("quota_monthly"), rs.getString("month"),
-                    counted, Math.max(1, rs.getLong("quota_retry_after")));
-        });
+        TenantPolicy policy = policies.of(tenantId);
+        LeasedBudget.Take rate = rateBudgets.computeIfAbsent(tenantId,
+                t -> new LeasedBudget(leases.rateOf(t), prefetcher)).take();
+        if (!rate.granted()) {
+            // the lease statement read the policy in force: show the limit that refused the request
+            return new Decision(policies.of(tenantId), false, rate.lease().retryAfterSeconds(), 0, null, null, 0);
+        }
+        LeasedBudget.Take quota = quotaBudgets.computeIfAbsent(keyId,
+                k -> new LeasedBudget(leases.quotaOf(tenantId, k), prefetcher)).take();
+        LeasedBudget.Lease month = quota.lease();
+        if (!quota.granted()) {
+            return new Decision(policy, true, 0, month.limit(), month.periodLabel(), null, month.retryAfterSeconds());
+        }
+        usage.count(keyId, (LocalDate) month.period(), endpoint);
+        return new Decision(policy, true, 0, month.limit(), month.periodLabel(), quota.unit(), 0);
+    }
+
+    /** Gives back what idle leases hold, so other nodes can use it. */
+    @Scheduled(initialDelayString = "${p3.policy.lease-idle:1s}", fixedDelayString = "${p3.policy.lease-idle:1s}")
+    public void releaseIdleLeases() {
+        release(idleNanos);
+    }
+
+    /** A tenant's new policy may lower its rate limit: what this node leased under the old one goes back. */
+    @EventListener
+    public void on(TenantPolicyProjection.Replaced replaced) {
+        LeasedBudget budget = rateBudgets.get(replaced.tenantId());
+        if (budget != null) {
+            releaseQuietly(budget, 0);
+        }
+    }
+
+    @PreDestroy
+    public void releaseAll() {
+        release(0);
+        prefetcher.shutdown();
+        try {
+            prefetcher.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void release(long idle) {
+        rateBudgets.values().forEach(budget -> releaseQuietly(budget, idle));
+        quotaBudgets.values().forEach(budget -> releaseQuietly(budget, idle));
+    }
+
+    private static void releaseQuietly(LeasedBudget budget, long idle) {
+        try {
+            budget.releaseIfIdle(idle);
+        } catch (RuntimeException e) {
+            log.warn("Could not give back the unused units of a lease (they stay reserved until its period ends)", e);
+        }
     }
 }

@@ -30,14 +30,15 @@ import java.time.Duration;
  *     <li>a sandboxed tenant's every response carries {@code X-P3-Sandbox: true} and
  *     {@code X-P3-Sandbox-Chain: <chain>}; other tenants' responses carry neither;</li>
  *     <li>the tenant's requests are counted against its {@code rateLimitRpm}, and the key's against its monthly
- *     quota, in one statement ({@link RequestMeter}, shared by every node on the database); over the rate limit →
+ *     quota ({@link RequestMeter}: budgets leased from the database, exact across nodes); over the rate limit →
  *     429 {@code rate_limited}, over the quota → 429 {@code quota_exceeded}, both with {@code Retry-After};</li>
  *     <li>a route of a feature outside the tenant's {@code allowedFeatures} is refused with 403
  *     {@code feature_not_allowed} (an empty set allows every feature).</li>
  * </ul>
- * Runs right after authentication. The policy is read from the table the command side enforces the sandbox with
- * (so both always agree), in the same statement that counts the request ({@link RequestMeter}): the checks cost one
- * database round trip. The sandbox itself is enforced on the command bus, not here.
+ * Runs right after authentication. The policy is the one the command side enforces the sandbox with, through a
+ * per-tenant cache ({@link PolicyCache}: a change through this node applies to the next request, one through another
+ * node within a second), so most requests' checks touch no database. The sandbox itself is enforced on the command
+ * bus, not here, on the uncached policy.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 12)
@@ -112,7 +113,7 @@ public class TenantPolicyFilter extends OncePerRequestFilter {
             response.setHeader(SANDBOX_CHAIN_HEADER, policy.effectiveSandboxChain());
         }
         if (!metered.rateAllowed()) {
-            response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(metered.rateRetryAfterSeconds()));
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(metered.rateRetryAfterSeconds()));
             Problems.write(request, response, mapper, HttpStatus.TOO_MANY_REQUESTS, "rate_limited",
                     "The tenant's rate limit of " + policy.rateLimitRpm() + " requests per minute is used up; retry in "
                             + metered.rateRetryAfterSeconds() + " s.");

@@ -7,9 +7,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The per-tenant rate limit ({@code rateLimitRpm} of the tenant policy) is a fixed one-minute window counter in
- * PostgreSQL, table {@code rate_limit_window}, shared by every node. Requests are counted by {@link RequestMeter},
- * in the same statement as the key's monthly quota; this class keeps the table small.
+ * The per-tenant rate limit ({@code rateLimitRpm} of the tenant policy) is a fixed one-minute window budget in
+ * PostgreSQL, table {@code rate_limit_window}, shared by every node, which lease units of it
+ * ({@link RequestMeter}, {@link BudgetLeases}); this class keeps the table small.
  */
 @Component
 public class TenantRateLimiter {

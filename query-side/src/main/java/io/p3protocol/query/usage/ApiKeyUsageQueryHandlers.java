@@ -4,6 +4,7 @@ import io.p3protocol.kernel.apikeys.ApiKeyDefaults;
 import io.p3protocol.kernel.usage.ApiKeyUsage;
 import io.p3protocol.kernel.usage.FindApiKeyUsage;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -15,21 +16,26 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A key's usage in a UTC month (the current one unless asked), from the metering tables ({@code api_key_usage}, {@code api_key_endpoint_usage}),
- * which count each request as it is admitted, so a read shows every request answered before it. The key's tenant
+ * A key's usage in a UTC month (the current one unless asked), from the metering tables ({@code api_key_usage}, {@code api_key_endpoint_usage}).
+ * Nodes count requests in memory and write them shortly after ({@link UnflushedUsage}); the read first has this
+ * node write what it holds for the key, so it shows every request this node answered before it, and those of other
+ * nodes up to their last flush (a fraction of a second). The key's tenant
  * and status come from {@code auth_api_key}, its quota from {@code api_key_quota} (both written with the key's
  * events). The month is the database's, like the metering's.
  */
 @Component
 public class ApiKeyUsageQueryHandlers {
     private final JdbcTemplate jdbc;
+    private final ObjectProvider<UnflushedUsage> unflushed;
 
-    public ApiKeyUsageQueryHandlers(JdbcTemplate jdbc) {
+    public ApiKeyUsageQueryHandlers(JdbcTemplate jdbc, ObjectProvider<UnflushedUsage> unflushed) {
         this.jdbc = jdbc;
+        this.unflushed = unflushed;
     }
 
     @QueryHandler
     public Optional<ApiKeyUsage> usage(FindApiKeyUsage query) {
+        unflushed.ifAvailable(usage -> usage.flush(query.keyId()));
         List<Map<String, Object>> keys = jdbc.queryForList("""
                 WITH period AS (
                     SELECT COALESCE(?::date, date_trunc('month', statement_timestamp() AT TIME ZONE 'UTC')::date)
