@@ -1,8 +1,12 @@
 package io.p3protocol.app.messaging;
 
+import io.p3protocol.kernel.messaging.EventSources;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,5 +27,11 @@ public class AxonConfiguration {
     public SnapshotTriggerDefinition tenantSnapshotTrigger(Snapshotter snapshotter,
                                                            @Value("${p3.snapshot-threshold}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    /** The source of every subscribing processor: the event bus without the events none of them handles. */
+    @Bean(EventSources.SUBSCRIBER_EVENTS)
+    public SubscriberEvents subscriberEvents(EventBus eventBus, ObjectProvider<EventProcessingConfiguration> processing) {
+        return new SubscriberEvents(eventBus, processing::getObject);
     }
 }

@@ -54,6 +54,7 @@ public class EmbeddedPostgresConfiguration {
         dataSource.setUsername("postgres");
         dataSource.setMaximumPoolSize(poolSize);
         dataSource.setPoolName("p3-embedded");
+        dataSource.addDataSourceProperty("reWriteBatchedInserts", "true"); // as spring.datasource.hikari (application.yml)
         return dataSource;
     }
 }

@@ -1,5 +1,6 @@
 package io.p3protocol.projection.audit;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.p3protocol.projection.eventstore.EventRowReader;
 import io.p3protocol.projection.eventstore.StoredEventRow;
 import org.axonframework.config.ProcessingGroup;
@@ -18,7 +19,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Seals every event into its tenant's hash chain ({@code audit_chain}) as it arrives, in the single-segment,
@@ -93,7 +93,14 @@ public class AuditChainSealer {
             ordered.add(row);
         }
         Set<Long> sealed = alreadySealed(ordered);
-        List<String> tenants = ordered.stream().map(AuditRecord::tenantOf).collect(Collectors.toList()); // nulls allowed
+        // Each row's stored JSON is parsed once: the record gives both the chain (its tenant) and the hashed content.
+        List<ObjectNode> records = new ArrayList<>(ordered.size());
+        List<String> tenants = new ArrayList<>(ordered.size()); // nulls allowed
+        for (StoredEventRow row : ordered) {
+            ObjectNode record = AuditRecord.unsealed(row, null);
+            records.add(record);
+            tenants.add(AuditRecord.tenantOfRecord(record));
+        }
         Map<String, String> heads = headsOf(tenants);
         List<Object[]> inserts = new ArrayList<>(ordered.size());
         for (int i = 0; i < ordered.size(); i++) {
@@ -103,7 +110,9 @@ public class AuditChainSealer {
             }
             String tenantId = tenants.get(i);
             String prevHash = heads.get(tenantId);
-            String hash = AuditRecord.hashOf(AuditRecord.unsealed(row, prevHash));
+            ObjectNode record = records.get(i);
+            record.put(AuditRecord.PREV_HASH, prevHash);
+            String hash = AuditRecord.hashOf(record);
             heads.put(tenantId, hash);
             inserts.add(new Object[]{row.globalIndex(), row.eventId(), tenantId, prevHash, hash});
         }

@@ -1,10 +1,15 @@
 package io.p3protocol.projection.audit;
 
 import io.p3protocol.kernel.audit.AuditCheckpointCutEvent;
+import io.p3protocol.kernel.messaging.EventSources;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.SubscribableMessageSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -42,9 +47,10 @@ public class AuditCheckpointProjection {
     @Configuration(proxyBeanMethods = false)
     static class SubscribingProcessor {
         @Bean
-        ConfigurerModule auditCheckpointViewsSubscribingProcessor() {
+        ConfigurerModule auditCheckpointViewsSubscribingProcessor(
+                @Qualifier(EventSources.SUBSCRIBER_EVENTS) ObjectProvider<SubscribableMessageSource<EventMessage<?>>> events) {
             return configurer -> configurer.eventProcessing(processing ->
-                    processing.registerSubscribingEventProcessor(PROCESSING_GROUP));
+                    processing.registerSubscribingEventProcessor(PROCESSING_GROUP, c -> events.getObject()));
         }
     }
 }

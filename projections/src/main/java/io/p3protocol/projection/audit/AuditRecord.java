@@ -85,8 +85,11 @@ public final class AuditRecord {
      * out; every other member counts, so an added field changes the hash too.
      */
     public static String hashOf(ObjectNode record) {
-        ObjectNode content = record.deepCopy();
-        content.remove(HASH);
+        ObjectNode content = record;
+        if (record.has(HASH)) { // copied only when there is something to leave out: the caller's record stays whole
+            content = record.deepCopy();
+            content.remove(HASH);
+        }
         JsonNode prev = content.get(PREV_HASH);
         MessageDigest digest = Sha256.newDigest();
         digest.update((prev != null && prev.isTextual() ? prev.textValue() : "").getBytes(StandardCharsets.US_ASCII));
@@ -106,6 +109,12 @@ public final class AuditRecord {
      */
     public static String tenantOf(StoredEventRow row) {
         return tenantOf(metadata(row.metadata()), payload(row.payload()));
+    }
+
+    /** The {@code tenantId} of a record built by {@link #unsealed}: what {@link #tenantOf(StoredEventRow)} gives. */
+    public static String tenantOfRecord(ObjectNode record) {
+        JsonNode tenant = record.get("tenantId");
+        return tenant == null || tenant.isNull() ? null : tenant.textValue();
     }
 
     private static String tenantOf(JsonNode metadata, JsonNode payload) {

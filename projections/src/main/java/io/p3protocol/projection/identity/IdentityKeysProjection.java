@@ -4,12 +4,17 @@ import io.p3protocol.kernel.identity.IdentityKeysRegisteredEvent;
 import io.p3protocol.kernel.identity.IdentityKeysRevokedEvent;
 import io.p3protocol.kernel.identity.IdentityKeysRotatedEvent;
 import io.p3protocol.kernel.identity.IdentityKeysStatus;
+import io.p3protocol.kernel.messaging.EventSources;
 import io.p3protocol.kernel.messaging.MetadataKeys;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.SubscribableMessageSource;
 import org.axonframework.messaging.annotation.MetaDataValue;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -75,9 +80,10 @@ public class IdentityKeysProjection {
     @Configuration(proxyBeanMethods = false)
     static class SubscribingProcessor {
         @Bean
-        ConfigurerModule identityKeysSubscribingProcessor() {
+        ConfigurerModule identityKeysSubscribingProcessor(
+                @Qualifier(EventSources.SUBSCRIBER_EVENTS) ObjectProvider<SubscribableMessageSource<EventMessage<?>>> events) {
             return configurer -> configurer.eventProcessing(processing ->
-                    processing.registerSubscribingEventProcessor(PROCESSING_GROUP));
+                    processing.registerSubscribingEventProcessor(PROCESSING_GROUP, c -> events.getObject()));
         }
     }
 }
