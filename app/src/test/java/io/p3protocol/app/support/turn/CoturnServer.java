@@ -33,23 +33,51 @@ public final class CoturnServer implements AutoCloseable {
         return Files.isExecutable(BINARY) ? Optional.of(BINARY) : Optional.empty();
     }
 
-    public static CoturnServer start(String staticAuthSecret, Path workDir) throws IOException {
-        int port = freeUdpPort();
-        Path log = workDir.resolve("turnserver.log");
+    /**
+     * Starts coturn on a free UDP port and returns once its UDP listener is open. The port is free when probed but
+     * could be taken before coturn binds it (coturn then stays up, retrying, and never answers): such a start is
+     * abandoned and retried on another port.
+     */
+    public static CoturnServer start(String staticAuthSecret, Path workDir) throws IOException, InterruptedException {
         Files.createDirectories(workDir);
-        List<String> command = List.of(BINARY.toString(), "-n",
-                "--listening-ip=127.0.0.1", "--relay-ip=127.0.0.1", "--listening-port=" + port,
-                "--min-port=49152", "--max-port=65535",
-                "--use-auth-secret", "--static-auth-secret=" + staticAuthSecret, "--realm=" + REALM,
-                "--no-tls", "--no-dtls", "--no-cli", "--no-tcp-relay",
-                "--pidfile=" + workDir.resolve("turnserver.pid"),
-                "--userdb=" + workDir.resolve("turndb"),
-                "--log-file=" + log, "--simple-log", "--no-stdout-log", "--verbose");
-        Process process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(workDir.resolve("turnserver.out").toFile())
-                .start();
-        return new CoturnServer(process, new InetSocketAddress("127.0.0.1", port), log);
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            int port = freeUdpPort();
+            Path log = workDir.resolve("turnserver-" + attempt + ".log");
+            List<String> command = List.of(BINARY.toString(), "-n",
+                    "--listening-ip=127.0.0.1", "--relay-ip=127.0.0.1", "--listening-port=" + port,
+                    "--min-port=49152", "--max-port=65535",
+                    "--use-auth-secret", "--static-auth-secret=" + staticAuthSecret, "--realm=" + REALM,
+                    "--no-tls", "--no-dtls", "--no-cli", "--no-tcp-relay",
+                    "--pidfile=" + workDir.resolve("turnserver.pid"),
+                    "--userdb=" + workDir.resolve("turndb"),
+                    "--log-file=" + log, "--simple-log", "--no-stdout-log", "--verbose");
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(workDir.resolve("turnserver.out").toFile())
+                    .start();
+            CoturnServer server = new CoturnServer(process, new InetSocketAddress("127.0.0.1", port), log);
+            if (server.awaitUdpListener(port)) {
+                return server;
+            }
+            server.close();
+        }
+        throw new IOException("coturn did not open its UDP listener in 3 attempts; last log: " + workDir);
+    }
+
+    /** Waits (10 s at most) for coturn to log its UDP listener on {@code port}; false if it cannot bind or died. */
+    private boolean awaitUdpListener(int port) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline && process.isAlive()) {
+            String logged = log();
+            if (logged.contains("UDP listener opened on: 127.0.0.1:" + port)) {
+                return true;
+            }
+            if (logged.contains("Cannot bind")) {
+                return false;
+            }
+            Thread.sleep(50);
+        }
+        return false;
     }
 
     public InetSocketAddress address() {
