@@ -34,6 +34,10 @@ public class EmbeddedPostgresConfiguration {
                 .setDataDirectory(pgData)
                 .setCleanDataDirectory(false)
                 .setPGStartupWait(Duration.ofSeconds(60))
+                // Stopped by this context (destroyMethod), after every bean that uses it, not by zonky's own JVM
+                // shutdown hook: that one ran alongside Spring's, stopped the database under the processors' last
+                // batches and the usage counts' last flush, and left their writes waiting for a connection (30 s).
+                .setRegisterShutdownHook(false)
                 // Durability stays on: an acknowledged command is a committed, flushed transaction.
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("fsync", "on")
