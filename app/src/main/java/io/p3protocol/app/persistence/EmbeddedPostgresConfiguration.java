@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -50,15 +51,14 @@ public class EmbeddedPostgresConfiguration {
         return postgres;
     }
 
+    /** The pool takes the same {@code spring.datasource.hikari.*} settings as Spring's own pool for an external URL. */
     @Bean
-    public DataSource dataSource(EmbeddedPostgres postgres,
-                                 @Value("${spring.datasource.hikari.maximum-pool-size:20}") int poolSize) {
+    @ConfigurationProperties("spring.datasource.hikari")
+    public DataSource dataSource(EmbeddedPostgres postgres) {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
         dataSource.setUsername("postgres");
-        dataSource.setMaximumPoolSize(poolSize);
         dataSource.setPoolName("p3-embedded");
-        dataSource.addDataSourceProperty("reWriteBatchedInserts", "true"); // as spring.datasource.hikari (application.yml)
         return dataSource;
     }
 }
