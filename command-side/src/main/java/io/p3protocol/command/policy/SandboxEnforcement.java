@@ -8,8 +8,6 @@ import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.springframework.stereotype.Component;
 
-import java.util.List;
-import java.util.function.BiFunction;
 
 /**
  * The one place the sandbox is enforced: a dispatch interceptor on the command bus, so every
@@ -33,17 +31,11 @@ public class SandboxEnforcement {
 
     /** The interceptor to register on the command bus. */
     public MessageDispatchInterceptor<CommandMessage<?>> dispatchInterceptor() {
-        return new MessageDispatchInterceptor<>() {
-            @Override
-            public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(
-                    List<? extends CommandMessage<?>> messages) {
-                return (index, command) -> {
-                    if (command.getPayload() instanceof ChainTargeted target) {
-                        check(command, target);
-                    }
-                    return command;
-                };
+        return messages -> (index, command) -> {
+            if (command.getPayload() instanceof ChainTargeted target) {
+                check(command, target);
             }
+            return command;
         };
     }
 

@@ -8,9 +8,7 @@ import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.springframework.stereotype.Component;
 
-import java.util.List;
 import java.util.Optional;
-import java.util.function.BiFunction;
 
 /**
  * "A tier sets whether SSO is allowed": a tenant whose tier has no {@code sso} perk (Free, Starter) may not register
@@ -39,17 +37,11 @@ public class SsoTierGate {
 
     /** The interceptor to register on the command bus. */
     public MessageDispatchInterceptor<CommandMessage<?>> dispatchInterceptor() {
-        return new MessageDispatchInterceptor<>() {
-            @Override
-            public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(
-                    List<? extends CommandMessage<?>> messages) {
-                return (index, command) -> {
-                    if (command.getPayload() instanceof RegisterSsoProviderCommand register) {
-                        requireSsoAllowed(register.tenantId());
-                    }
-                    return command;
-                };
+        return messages -> (index, command) -> {
+            if (command.getPayload() instanceof RegisterSsoProviderCommand register) {
+                requireSsoAllowed(register.tenantId());
             }
+            return command;
         };
     }
 }
