@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongFunction;
 
 /**
  * The statements behind {@link LeasedBudget}: a lease of a tenant's minute window ({@code rate_limit_window.count},
@@ -149,12 +150,11 @@ public class BudgetLeases {
         };
     }
 
-    /** One attempt: a lease, a refusal, or null when the period's row was being created by another node. */
-    private interface Attempt {
-        LeasedBudget.Lease run(long units);
-    }
-
-    private static LeasedBudget.Lease leaseOrOne(long units, Attempt attempt) {
+    /**
+     * Leases {@code units}, or one unit when fewer are left. An {@code attempt} answers a lease, a refusal, or null
+     * when the period's row was being created by another node (then it is tried again).
+     */
+    private static LeasedBudget.Lease leaseOrOne(long units, LongFunction<LeasedBudget.Lease> attempt) {
         LeasedBudget.Lease lease = tried(units, attempt);
         if (!lease.granted() && units > 1) {
             lease = tried(1, attempt); // fewer than the chunk were left: the last ones go one at a time
@@ -162,9 +162,9 @@ public class BudgetLeases {
         return lease;
     }
 
-    private static LeasedBudget.Lease tried(long units, Attempt attempt) {
+    private static LeasedBudget.Lease tried(long units, LongFunction<LeasedBudget.Lease> attempt) {
         for (int i = 0; i <= CREATION_RACES; i++) {
-            LeasedBudget.Lease lease = attempt.run(units);
+            LeasedBudget.Lease lease = attempt.apply(units);
             if (lease != null) {
                 return lease;
             }

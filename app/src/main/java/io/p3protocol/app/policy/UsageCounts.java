@@ -75,6 +75,9 @@ public class UsageCounts implements UnflushedUsage {
         }
 
         synchronized Map<LocalDate, Map<String, EndpointCount>> drain() {
+            if (pending.isEmpty()) {
+                return Map.of(); // an idle key: nothing to write, nothing to replace (every flush visits every key)
+            }
             Map<LocalDate, Map<String, EndpointCount>> drained = pending;
             pending = new HashMap<>();
             return drained;
