@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -86,8 +87,16 @@ class GuardianFederationTest {
         return records;
     }
 
-    private List<JsonNode> accessRecords(String tenant) throws Exception {
-        return export(tenant).stream().filter(r -> r.get("type").asText().endsWith("GuardianAccessRecordedEvent"))
+    private List<JsonNode> exportNow(String tenant) {
+        try {
+            return export(tenant);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<JsonNode> accessRecords(String tenant) {
+        return exportNow(tenant).stream().filter(r -> r.get("type").asText().endsWith("GuardianAccessRecordedEvent"))
                 .toList();
     }
 
@@ -121,7 +130,9 @@ class GuardianFederationTest {
         assertThat(asGuardianIn(target, "POST", "/graphql", WHO_AM_I).status()).isEqualTo(200);
 
         for (String tenant : List.of(target, home)) {
-            List<JsonNode> accesses = accessRecords(tenant);
+            // the export holds sealed records, and sealing is asynchronous
+            List<JsonNode> accesses = Await.until(Duration.ofSeconds(20), "both crossings sealed for " + tenant,
+                    () -> accessRecords(tenant), sealed -> sealed.size() >= 2);
             assertThat(accesses).as("audit export of " + tenant).hasSize(2);
             JsonNode read = accesses.get(1).get("payload");
             assertThat(read.get("grantId").asText()).isEqualTo(grantId);
@@ -141,10 +152,13 @@ class GuardianFederationTest {
 
         assertThat(transfer.status()).as(transfer.body()).isEqualTo(202);
         String transferId = transfer.json().get("transferId").asText();
-        JsonNode requested = export(target).stream()
-                .filter(r -> r.get("type").asText().endsWith("TransferRequestedEvent")
-                        && r.get("aggregateId").asText().equals(transferId))
-                .findFirst().orElseThrow();
+        // the export holds sealed records, and sealing is asynchronous; the access record in the guardian's own
+        // tenant came earlier in the store, so it is sealed by then too
+        JsonNode requested = Await.until(Duration.ofSeconds(20), "the transfer sealed into the target's chain",
+                () -> exportNow(target).stream()
+                        .filter(r -> r.get("type").asText().endsWith("TransferRequestedEvent")
+                                && r.get("aggregateId").asText().equals(transferId))
+                        .findFirst(), Optional::isPresent).orElseThrow();
         assertThat(requested.get("actor").asText()).isEqualTo("guardian:" + grantId + "/key:" + guardianKeyId);
         assertThat(accessRecords(home)).anySatisfy(r ->
                 assertThat(r.at("/payload/operation").asText()).isEqualTo("POST /api/payments/transfer"));
