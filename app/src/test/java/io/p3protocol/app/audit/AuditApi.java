@@ -17,12 +17,12 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Audit endpoints over real HTTP, for the audit integration tests. */
-final class AuditApi {
+public final class AuditApi {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final TestApi api;
 
-    AuditApi(TestApi api) {
+    public AuditApi(TestApi api) {
         this.api = api;
     }
 
@@ -40,7 +40,7 @@ final class AuditApi {
     }
 
     /** The NDJSON export's records, parsed; fails the test unless the export answered 200. */
-    List<JsonNode> records(String query, String key) {
+    public List<JsonNode> records(String query, String key) {
         TestApi.Response response = export(query, key);
         if (response.status() != 200) {
             throw new AssertionError("export failed: " + response);
@@ -58,7 +58,6 @@ final class AuditApi {
         return records;
     }
 
-    /** Polls the tenant's export until the audit-chain processor has sealed {@code count} records (10 s at most). */
     /**
      * A tenant with four sealed events: created, renamed, and a key issue (recorded in the tenant's and in the key's
      * stream). The pauses give the events distinct millisecond timestamps, for the time-window filter.
@@ -74,6 +73,7 @@ final class AuditApi {
         return tenant;
     }
 
+    /** Polls the tenant's export until the audit-chain processor has sealed {@code count} records (10 s at most). */
     List<JsonNode> awaitSealed(String tenantId, int count) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
         while (true) {

@@ -1,11 +1,11 @@
 package io.p3protocol.app.guardian;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.p3protocol.app.support.IntegrationTest;
 import io.p3protocol.app.support.TestApi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import io.p3protocol.app.audit.AuditApi;
 import io.p3protocol.app.support.Await;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -28,7 +28,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @IntegrationTest
 class GuardianFederationTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @LocalServerPort
     int port;
@@ -75,28 +74,13 @@ class GuardianFederationTest {
     private static final String GUARDIAN_HEADER = "X-P3-Guardian-Tenant";
     private static final String WHO_AM_I = "{\"query\":\"{ me { actor tenantId roles } }\"}";
 
-    private List<JsonNode> export(String tenant) throws Exception {
-        TestApi.Response export = api.get("/api/audit/events?tenantId=" + tenant, TestApi.ADMIN_KEY);
-        assertThat(export.status()).as(export.body()).isEqualTo(200);
-        List<JsonNode> records = new ArrayList<>();
-        for (String line : export.body().split("\n")) {
-            if (!line.isBlank()) {
-                records.add(JSON.readTree(line));
-            }
-        }
-        return records;
-    }
-
-    private List<JsonNode> exportNow(String tenant) {
-        try {
-            return export(tenant);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+    /** The tenant's sealed audit records, as the platform admin exports them. */
+    private List<JsonNode> export(String tenant) {
+        return new AuditApi(api).records("?tenantId=" + tenant, TestApi.ADMIN_KEY);
     }
 
     private List<JsonNode> accessRecords(String tenant) {
-        return exportNow(tenant).stream().filter(r -> r.get("type").asText().endsWith("GuardianAccessRecordedEvent"))
+        return export(tenant).stream().filter(r -> r.get("type").asText().endsWith("GuardianAccessRecordedEvent"))
                 .toList();
     }
 
@@ -155,7 +139,7 @@ class GuardianFederationTest {
         // the export holds sealed records, and sealing is asynchronous; the access record in the guardian's own
         // tenant came earlier in the store, so it is sealed by then too
         JsonNode requested = Await.until(Duration.ofSeconds(20), "the transfer sealed into the target's chain",
-                () -> exportNow(target).stream()
+                () -> export(target).stream()
                         .filter(r -> r.get("type").asText().endsWith("TransferRequestedEvent")
                                 && r.get("aggregateId").asText().equals(transferId))
                         .findFirst(), Optional::isPresent).orElseThrow();
