@@ -125,9 +125,10 @@ public final class AnvilChain implements AutoCloseable {
         throw new IOException("no receipt for " + txHash + " within 10 s");
     }
 
+    /** Transactions sent from the address, mined or not (the pending block's nonce). */
     public BigInteger transactionCount(String address) throws IOException {
         return web3j.ethGetTransactionCount(address,
-                org.web3j.protocol.core.DefaultBlockParameterName.LATEST).send().getTransactionCount();
+                org.web3j.protocol.core.DefaultBlockParameterName.PENDING).send().getTransactionCount();
     }
 
     @Override

@@ -96,6 +96,8 @@ class EvmAnchorChainOnAnvilTest {
     void aRootAnchoredBeforeIsAnsweredWithTheEarlierTransactionAndNoSecondIsSent() throws Exception {
         String root = newRoot();
         String first = ((ChainAnswers.Sent) chain(1).submit(root, 5, "first")).txHash();
+        // "before" means mined: anvil mines at once, but the receipt (and the latest block's nonce) can trail the send
+        anvil.awaitReceipt(first);
         BigInteger nonceAfterFirst = anvil.transactionCount(AnvilChain.ACCOUNT_0.getAddress());
 
         ChainAnswers.Submission again = chain(1).submit(root, 5, "first");
