@@ -6,7 +6,9 @@ import io.p3protocol.app.support.TestApi;
 import io.p3protocol.projection.audit.AuditChainSealer;
 import io.p3protocol.projection.eventstore.SnapshotCursor;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.GenericTrackedEventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +24,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 @IntegrationTest
 class AuditChainSealingTest {
@@ -56,6 +59,36 @@ class AuditChainSealingTest {
                 .isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT hash FROM audit_chain WHERE event_id = ?", String.class, eventId))
                 .isEqualTo(created.get("hash").asText());
+    }
+
+    @Test
+    void aRedeliveredTrackedEventIsFoundByItsPositionAndNotSealedTwice() {
+        String tenant = api.createTenant("sealing-tracked-redelivery");
+        JsonNode created = audit.awaitSealed(tenant, 1).get(0);
+        String eventId = created.get("eventId").asText();
+
+        sealer.seal(trackedAt(created.get("seq").asLong(), eventId));
+
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_chain WHERE tenant_id = ?", Integer.class, tenant))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aTrackedEventWhosePositionHoldsAnotherEventIsRefused() {
+        String tenant = api.createTenant("sealing-wrong-position");
+        JsonNode created = audit.awaitSealed(tenant, 1).get(0);
+        String unknownId = java.util.UUID.randomUUID().toString();
+
+        assertThatIllegalStateException()
+                .isThrownBy(() -> sealer.seal(trackedAt(created.get("seq").asLong(), unknownId)))
+                .withMessageContaining(unknownId).withMessageContaining("not at position");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_chain WHERE event_id = ?", Integer.class,
+                unknownId)).isZero();
+    }
+
+    private static GenericTrackedEventMessage<String> trackedAt(long globalIndex, String eventId) {
+        return new GenericTrackedEventMessage<>(GapAwareTrackingToken.newInstance(globalIndex, java.util.List.of()),
+                new GenericEventMessage<>(eventId, "redelivered", Map.of(), java.time.Instant.now()));
     }
 
     @Test

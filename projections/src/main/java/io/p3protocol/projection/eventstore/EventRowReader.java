@@ -11,7 +11,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * The one place that reads raw event rows: the audit sealer (a batch's rows by id, inside its processing transaction),
+ * The one place that reads raw event rows: the audit sealer (a batch's rows by position, inside its processing
+ * transaction),
  * the audit export (joined with the chain, through {@link StoredEventRow#COLUMNS}) and the replayed reports (every
  * row up to an instant, through a {@link SnapshotCursor}).
  */
@@ -43,6 +44,21 @@ public class EventRowReader {
                     StoredEventRow row = StoredEventRow.read(rs);
                     rows.put(row.eventId(), row);
                 }, (Object) eventIds.toArray(String[]::new));
+        return rows;
+    }
+
+    /**
+     * The stored rows at several global positions ({@code globalindex}), read in the caller's transaction with one
+     * query on the primary key. A batch of a tracking processor sits in a few adjacent index pages, where the same
+     * batch looked up by its (random) event ids touches a page per event. Positions with no row are absent.
+     */
+    public Map<Long, StoredEventRow> findByGlobalIndexes(Collection<Long> globalIndexes) {
+        Map<Long, StoredEventRow> rows = new HashMap<>(globalIndexes.size() * 2);
+        jdbc.query("SELECT " + StoredEventRow.COLUMNS + " FROM domainevententry e WHERE e.globalindex = ANY (?)",
+                rs -> {
+                    StoredEventRow row = StoredEventRow.read(rs);
+                    rows.put(row.globalIndex(), row);
+                }, (Object) globalIndexes.toArray(Long[]::new));
         return rows;
     }
 
