@@ -74,14 +74,28 @@ class AuditChainSealingTest {
     }
 
     @Test
-    void aTrackedEventWhosePositionHoldsAnotherEventIsRefused() {
-        String tenant = api.createTenant("sealing-wrong-position");
+    void anEventWhoseTokenIndexIsAnotherEventsPositionIsFoundByItsId() {
+        // an event that fills a gap arrives with a token whose index is the highest position seen, not its own
+        String tenant = api.createTenant("sealing-gap-filler");
+        String laterTenant = api.createTenant("sealing-gap-filler-later");
+        JsonNode earlier = audit.awaitSealed(tenant, 1).get(0);
+        JsonNode later = audit.awaitSealed(laterTenant, 1).get(0);
+
+        sealer.seal(trackedAt(later.get("seq").asLong(), earlier.get("eventId").asText()));
+
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_chain WHERE tenant_id = ?", Integer.class, tenant))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aDeliveredEventWithNoStoredRowIsRefused() {
+        String tenant = api.createTenant("sealing-no-row");
         JsonNode created = audit.awaitSealed(tenant, 1).get(0);
         String unknownId = java.util.UUID.randomUUID().toString();
 
         assertThatIllegalStateException()
                 .isThrownBy(() -> sealer.seal(trackedAt(created.get("seq").asLong(), unknownId)))
-                .withMessageContaining(unknownId).withMessageContaining("not at position");
+                .withMessageContaining(unknownId).withMessageContaining("gone");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_chain WHERE event_id = ?", Integer.class,
                 unknownId)).isZero();
     }

@@ -36,8 +36,9 @@ import java.util.Set;
  * Batched: the handler only notes each event's id and position; just before the processor's batch transaction
  * commits, the whole batch is sealed in delivery order with a fixed number of round trips (the rows, which are
  * already sealed, each tenant's chain head, then one batched INSERT), instead of four per event. The rows are read by
- * their position in the JDBC store ({@code globalindex}, the primary key), and checked against the delivered ids: by
- * event id, a batch's lookups were scattered over the whole unique index and took most of the sealer's time. The chain is the same one a
+ * their position in the JDBC store ({@code globalindex}, the primary key) and checked against the delivered ids; only
+ * the rare event found elsewhere (one that filled a gap) is then read by id. By event id alone, a batch's lookups were
+ * scattered over the whole unique index and took most of the sealer's time under telemetry load. The chain is the same one a
  * per-event sealer builds: same order, same links, same hashes, in the same transaction as the tracking token.
  * High-volume telemetry made the per-event round trips the bottleneck of the whole write path.
  * <p>
@@ -82,8 +83,9 @@ public class AuditChainSealer {
     }
 
     /**
-     * An event handed to the sealer: its id, and its {@code globalindex} when it came from the JDBC store's stream
-     * (whose tokens are {@link GapAwareTrackingToken}s on that column); {@code null} otherwise.
+     * An event handed to the sealer: its id, and where it most likely is: the index of its token when it came from
+     * the JDBC store's stream ({@link GapAwareTrackingToken}s on {@code globalindex}), {@code null} otherwise. That is
+     * the event's own position except for an event that filled a gap, whose token keeps the highest index seen.
      */
     private record Delivered(String eventId, Long globalIndex) {
         static Delivered of(EventMessage<?> event) {
@@ -132,24 +134,32 @@ public class AuditChainSealer {
         return ordered.stream().mapToLong(StoredEventRow::globalIndex).max().orElse(0);
     }
 
-    /** The stored row of each delivered event, in delivery order; fails if one is gone or is another event. */
+    /**
+     * The stored row of each delivered event, in delivery order; fails if one is gone. Rows are read at the
+     * delivered positions first; an event whose position holds another row (one that filled a gap: its token's index
+     * is the highest position seen, not its own) or that came without a position is then read by its id.
+     */
     private List<StoredEventRow> storedRowsOf(List<Delivered> delivered) {
         List<Long> positions = delivered.stream().map(Delivered::globalIndex).filter(Objects::nonNull).toList();
-        List<String> unpositioned = delivered.stream().filter(d -> d.globalIndex() == null)
-                .map(Delivered::eventId).toList();
         Map<Long, StoredEventRow> byPosition = positions.isEmpty() ? Map.of() : events.findByGlobalIndexes(positions);
-        Map<String, StoredEventRow> byId = unpositioned.isEmpty() ? Map.of() : events.findByEventIds(unpositioned);
+        List<String> elsewhere = delivered.stream().filter(event -> !isAtItsPosition(event, byPosition))
+                .map(Delivered::eventId).toList();
+        Map<String, StoredEventRow> byId = elsewhere.isEmpty() ? Map.of() : events.findByEventIds(elsewhere);
         List<StoredEventRow> ordered = new ArrayList<>(delivered.size());
         for (Delivered event : delivered) {
-            StoredEventRow row = event.globalIndex() == null ? byId.get(event.eventId())
-                    : byPosition.get(event.globalIndex());
-            if (row == null || !row.eventId().equals(event.eventId())) {
-                throw new IllegalStateException("event " + event.eventId() + " was delivered but its stored row is "
-                        + (row == null ? "gone" : "not at position " + event.globalIndex()));
+            StoredEventRow row = isAtItsPosition(event, byPosition) ? byPosition.get(event.globalIndex())
+                    : byId.get(event.eventId());
+            if (row == null) {
+                throw new IllegalStateException("event " + event.eventId() + " was delivered but its stored row is gone");
             }
             ordered.add(row);
         }
         return ordered;
+    }
+
+    private static boolean isAtItsPosition(Delivered event, Map<Long, StoredEventRow> byPosition) {
+        StoredEventRow row = event.globalIndex() == null ? null : byPosition.get(event.globalIndex());
+        return row != null && row.eventId().equals(event.eventId());
     }
 
     private Set<Long> alreadySealed(List<StoredEventRow> rows) {
