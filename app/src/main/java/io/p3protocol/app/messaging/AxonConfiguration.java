@@ -3,6 +3,8 @@ package io.p3protocol.app.messaging;
 import io.p3protocol.kernel.messaging.EventSources;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventBus;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.springboot.EventProcessorProperties;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -12,6 +14,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 
 @Configuration(proxyBeanMethods = false)
 public class AxonConfiguration {
@@ -33,5 +37,18 @@ public class AxonConfiguration {
     @Bean(EventSources.SUBSCRIBER_EVENTS)
     public SubscriberEvents subscriberEvents(EventBus eventBus, ObjectProvider<EventProcessingConfiguration> processing) {
         return new SubscriberEvents(eventBus, processing::getObject);
+    }
+
+    /**
+     * The source of the streaming processors that name it in {@code axon.eventhandling.processors.<name>.source}:
+     * the event store without the events none of them handles (one per run still passes, to move their tokens).
+     */
+    @Bean(EventSources.STREAMED_EVENTS)
+    public StreamedEvents streamedEvents(EventStore eventStore, ObjectProvider<EventProcessingConfiguration> processing,
+                                         EventProcessorProperties processors) {
+        List<String> attached = processors.getProcessors().entrySet().stream()
+                .filter(processor -> EventSources.STREAMED_EVENTS.equals(processor.getValue().getSource()))
+                .map(Map.Entry::getKey).toList();
+        return new StreamedEvents(eventStore, processing::getObject, attached);
     }
 }

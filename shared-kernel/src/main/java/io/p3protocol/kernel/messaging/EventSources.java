@@ -9,6 +9,13 @@ public final class EventSources {
      */
     public static final String SUBSCRIBER_EVENTS = "subscriberEvents";
 
+    /**
+     * The event store as streaming processors that handle no high-volume events should see it: without the events
+     * that none of the processors attached to it handles, apart from one per run so their tokens move on (see
+     * io.p3protocol.app.messaging.StreamedEvents). Attach with {@code axon.eventhandling.processors.<name>.source}.
+     */
+    public static final String STREAMED_EVENTS = "streamedEvents";
+
     private EventSources() {
     }
 }

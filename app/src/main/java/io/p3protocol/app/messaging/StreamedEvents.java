@@ -1,0 +1,159 @@
+package io.p3protocol.app.messaging;
+
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.AbstractEventProcessor;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.StreamableMessageSource;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * The event store as the streaming processors attached to it ({@link io.p3protocol.kernel.messaging.EventSources#STREAMED_EVENTS})
+ * see it: the events whose payload type none of those processors handles are left out, except that a run of
+ * left-out events still hands over its last event (when nothing more is available for now, or after
+ * {@link #MAX_LEFT_OUT_IN_A_ROW} of them), so the processors' tokens move past the run.
+ * <p>
+ * Why: a telemetry batch appends 1000 events that only a few processors handle, and every other streaming processor
+ * still read each of them. A pooled processor's coordinator paid most for it: for each event it asks every work
+ * package whether its queue has room, and Axon counts a {@code ConcurrentLinkedQueue} of up to 1024 entries to
+ * answer; those counts were a third of the application's CPU under telemetry load.
+ * <p>
+ * Nothing a processor does changes: a processor whose handlers cannot take a type ({@code canHandleType} false)
+ * cannot handle an event of that type, and the events handed over keep their order and their tracking tokens (a
+ * token covers every position before it, so the one handed over after a run accounts for the run). Token creation
+ * (head, tail, at an instant) is the event store's own.
+ */
+public class StreamedEvents implements StreamableMessageSource<TrackedEventMessage<?>> {
+    /** Bounds how far a processor's token trails the store during a long run of events it does not handle. */
+    static final int MAX_LEFT_OUT_IN_A_ROW = 1000;
+
+    private final StreamableMessageSource<TrackedEventMessage<?>> store;
+    private final ClassValue<Boolean> handled;
+
+    /**
+     * @param processing read when the first event of a type arrives, after every processor is registered
+     * @param processors the names of the processors attached to this source
+     */
+    public StreamedEvents(StreamableMessageSource<TrackedEventMessage<?>> store,
+                          Supplier<EventProcessingConfiguration> processing, Collection<String> processors) {
+        this(store, payloadType -> anyHandles(processing.get(), Set.copyOf(processors), payloadType));
+    }
+
+    StreamedEvents(StreamableMessageSource<TrackedEventMessage<?>> store, Predicate<Class<?>> handledType) {
+        this.store = store;
+        this.handled = new ClassValue<>() {
+            @Override
+            protected Boolean computeValue(Class<?> payloadType) {
+                return handledType.test(payloadType);
+            }
+        };
+    }
+
+    private static boolean anyHandles(EventProcessingConfiguration processing, Set<String> processors,
+                                      Class<?> payloadType) {
+        return processors.stream()
+                .map(name -> processing.eventProcessor(name, AbstractEventProcessor.class))
+                // a processor not found or of another kind: assume it handles the type, leaving nothing out
+                .anyMatch(processor -> processor.map(p -> p.eventHandlerInvoker().canHandleType(payloadType))
+                        .orElse(true));
+    }
+
+    /** Whether events of this payload type reach the attached processors (rather than one per run). */
+    boolean passes(Class<?> payloadType) {
+        return handled.get(payloadType);
+    }
+
+    @Override
+    public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken trackingToken) {
+        return new LeavingOut(store.openStream(trackingToken));
+    }
+
+    @Override
+    public TrackingToken createTailToken() {
+        return store.createTailToken();
+    }
+
+    @Override
+    public TrackingToken createHeadToken() {
+        return store.createHeadToken();
+    }
+
+    @Override
+    public TrackingToken createTokenAt(Instant dateTime) {
+        return store.createTokenAt(dateTime);
+    }
+
+    @Override
+    public TrackingToken createTokenSince(Duration duration) {
+        return store.createTokenSince(duration);
+    }
+
+    /** One processor's stream. Used by one thread at a time, as Axon uses its streams. */
+    private final class LeavingOut implements BlockingStream<TrackedEventMessage<?>> {
+        private final BlockingStream<TrackedEventMessage<?>> events;
+        private TrackedEventMessage<?> next; // taken from the store, to be handed over next
+        private int leftOutInARow;
+
+        LeavingOut(BlockingStream<TrackedEventMessage<?>> events) {
+            this.events = events;
+        }
+
+        /** Takes events from the store until one is to be handed over or none is available now. */
+        private boolean takeAvailable() throws InterruptedException {
+            while (next == null && events.hasNextAvailable()) {
+                TrackedEventMessage<?> event = events.nextAvailable();
+                if (passes(event.getPayloadType()) || ++leftOutInARow >= MAX_LEFT_OUT_IN_A_ROW
+                        || !events.hasNextAvailable()) {
+                    next = event;
+                    leftOutInARow = 0;
+                }
+            }
+            return next != null;
+        }
+
+        @Override
+        public Optional<TrackedEventMessage<?>> peek() {
+            try {
+                takeAvailable();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Optional.ofNullable(next);
+        }
+
+        @Override
+        public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
+            // whenever the store has an event available, takeAvailable hands one over (the last of a left-out run)
+            return takeAvailable() || (events.hasNextAvailable(timeout, unit) && takeAvailable());
+        }
+
+        @Override
+        public TrackedEventMessage<?> nextAvailable() throws InterruptedException {
+            while (!takeAvailable()) {
+                events.hasNextAvailable(Integer.MAX_VALUE, TimeUnit.MILLISECONDS);
+            }
+            TrackedEventMessage<?> event = next;
+            next = null;
+            return event;
+        }
+
+        @Override
+        public boolean setOnAvailableCallback(Runnable callback) {
+            return events.setOnAvailableCallback(callback);
+        }
+
+        @Override
+        public void close() {
+            events.close();
+        }
+    }
+}
