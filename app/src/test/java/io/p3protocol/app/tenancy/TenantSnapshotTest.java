@@ -7,6 +7,7 @@ import io.p3protocol.app.support.IntegrationTest;
 import io.p3protocol.app.support.TestApi;
 import io.p3protocol.command.tenancy.Tenant;
 import io.p3protocol.kernel.apikeys.IssueApiKeyCommand;
+import io.p3protocol.kernel.apikeys.IssuedApiKey;
 import io.p3protocol.kernel.errors.DomainRuleViolation;
 import io.p3protocol.kernel.security.Role;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -123,7 +124,7 @@ class TenantSnapshotTest {
         Await.until(Duration.ofSeconds(10), "snapshot of " + tenant, () -> !snapshots(tenant).isEmpty());
 
         String keyId = UUID.randomUUID().toString();
-        assertThat(commands.<String>sendAndWait(new IssueApiKeyCommand(keyId, tenant, Set.of(Role.VIEWER),
-                "d".repeat(64), null, 10L))).isEqualTo(keyId);
+        assertThat(commands.<IssuedApiKey>sendAndWait(new IssueApiKeyCommand(keyId, tenant, Set.of(Role.VIEWER),
+                "d".repeat(64), null, 10L))).isEqualTo(new IssuedApiKey(keyId, 10L));
     }
 }

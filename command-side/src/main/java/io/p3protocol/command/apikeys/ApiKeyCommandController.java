@@ -1,6 +1,7 @@
 package io.p3protocol.command.apikeys;
 
 import io.p3protocol.kernel.apikeys.IssueApiKeyCommand;
+import io.p3protocol.kernel.apikeys.IssuedApiKey;
 import io.p3protocol.kernel.apikeys.RevokeApiKeyCommand;
 import io.p3protocol.kernel.crypto.ApiKeyMaterial;
 import io.p3protocol.kernel.security.Caller;
@@ -32,11 +33,9 @@ import java.util.UUID;
 @Tag(name = "API keys", description = "Issue and revoke tenant API keys")
 public class ApiKeyCommandController {
     private final CommandGateway commands;
-    private final ApiKeyQuotas quotas;
 
-    public ApiKeyCommandController(CommandGateway commands, ApiKeyQuotas quotas) {
+    public ApiKeyCommandController(CommandGateway commands) {
         this.commands = commands;
-        this.quotas = quotas;
     }
 
     public record IssueApiKeyRequest(@NotEmpty Set<@NotNull Role> roles, @Future Instant expiresAt,
@@ -63,13 +62,12 @@ public class ApiKeyCommandController {
         String keyId = UUID.randomUUID().toString();
         String apiKey = ApiKeyMaterial.generate();
         // Without a quota the tenant decides (its tier's, else the default); the answer shows the quota recorded.
-        commands.sendAndWait(new IssueApiKeyCommand(keyId, tenantId.toString(), request.roles(),
-                ApiKeyMaterial.hash(apiKey), request.expiresAt(), request.quotaMonthly()));
-        long quota = quotas.quotaOf(keyId);
+        IssuedApiKey issued = commands.sendAndWait(new IssueApiKeyCommand(keyId, tenantId.toString(),
+                request.roles(), ApiKeyMaterial.hash(apiKey), request.expiresAt(), request.quotaMonthly()));
         return ResponseEntity.created(URI.create("/api/api-keys/" + keyId))
                 .cacheControl(CacheControl.noStore())
                 .body(new IssuedApiKeyResponse(keyId, apiKey, tenantId.toString(), request.roles(),
-                        request.expiresAt(), quota));
+                        request.expiresAt(), issued.quotaMonthly()));
     }
 
     @PostMapping("/api/api-keys/{keyId}/revoke")

@@ -5,6 +5,7 @@ import io.p3protocol.command.apikeys.ApiKey;
 import io.p3protocol.kernel.errors.DomainRuleViolation;
 import io.p3protocol.kernel.apikeys.ApiKeyDefaults;
 import io.p3protocol.kernel.apikeys.IssueApiKeyCommand;
+import io.p3protocol.kernel.apikeys.IssuedApiKey;
 import io.p3protocol.kernel.policy.ChangeTenantPolicyCommand;
 import io.p3protocol.kernel.policy.RecordSandboxViolationCommand;
 import io.p3protocol.kernel.policy.SandboxViolationBlockedEvent;
@@ -95,9 +96,12 @@ public class Tenant {
         apply(new TenantReactivatedEvent(tenantId));
     }
 
-    /** Keys are issued through their tenant, so a suspended tenant cannot gain new keys. */
+    /**
+     * Keys are issued through their tenant, so a suspended tenant cannot gain new keys. Answers the key with the quota
+     * recorded for it, so the caller need not read it back.
+     */
     @CommandHandler
-    public String handle(IssueApiKeyCommand command, DeadlineManager deadlineManager) throws Exception {
+    public IssuedApiKey handle(IssueApiKeyCommand command, DeadlineManager deadlineManager) throws Exception {
         if (status == TenantStatus.SUSPENDED) {
             throw new DomainRuleViolation("tenant_suspended", "tenant " + tenantId + " is suspended");
         }
@@ -112,7 +116,7 @@ public class Tenant {
         if (command.expiresAt() != null) {
             ApiKey.scheduleExpiry(deadlineManager, command.keyId(), command.expiresAt());
         }
-        return command.keyId();
+        return new IssuedApiKey(command.keyId(), quota);
     }
 
     /** Replaces the whole policy; a policy equal to the current one records nothing. Returns the policy in force. */

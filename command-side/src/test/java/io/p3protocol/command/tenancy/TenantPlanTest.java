@@ -3,6 +3,7 @@ package io.p3protocol.command.tenancy;
 import io.p3protocol.kernel.apikeys.ApiKeyDefaults;
 import io.p3protocol.kernel.apikeys.ApiKeyIssuedEvent;
 import io.p3protocol.kernel.apikeys.IssueApiKeyCommand;
+import io.p3protocol.kernel.apikeys.IssuedApiKey;
 import io.p3protocol.kernel.errors.DomainRuleViolation;
 import io.p3protocol.kernel.policy.ChangeTenantPolicyCommand;
 import io.p3protocol.kernel.policy.TenantPolicy;
@@ -75,6 +76,7 @@ class TenantPlanTest {
     void aKeyIssuedWithoutAQuotaGetsTheTiersQuota() {
         fixture.given(new TenantCreatedEvent(TENANT, "Acme"), new TenantTierChangedEvent(TENANT, Tier.FREE, null))
                 .when(issue(null))
+                .expectResultMessagePayload(new IssuedApiKey(KEY, Tier.FREE.quotaMonthly()))
                 .expectEventsMatching(exactSequenceOf(
                         messageWithPayload(equalTo(new TenantApiKeyIssuedEvent(TENANT, KEY))),
                         messageWithPayload(equalTo(issued(Tier.FREE.quotaMonthly()))), andNoMore()));

@@ -3,6 +3,7 @@ package io.p3protocol.command.tenancy;
 import io.p3protocol.command.apikeys.ApiKey;
 import io.p3protocol.kernel.apikeys.ApiKeyIssuedEvent;
 import io.p3protocol.kernel.apikeys.IssueApiKeyCommand;
+import io.p3protocol.kernel.apikeys.IssuedApiKey;
 import io.p3protocol.kernel.errors.DomainRuleViolation;
 import io.p3protocol.kernel.security.Role;
 import io.p3protocol.kernel.tenancy.CreateTenantCommand;
@@ -107,7 +108,7 @@ class TenantTest {
         fixture.given(new TenantCreatedEvent(TENANT, "Acme"))
                 .when(issue(KEY, null))
                 .expectSuccessfulHandlerExecution()
-                .expectResultMessagePayload(KEY)
+                .expectResultMessagePayload(new IssuedApiKey(KEY, 1000L))
                 .expectEventsMatching(exactSequenceOf(
                         messageWithPayload(equalTo(new TenantApiKeyIssuedEvent(TENANT, KEY))),
                         messageWithPayload(equalTo(issued(KEY, null))), andNoMore()))
