@@ -21,7 +21,7 @@ public class AuditChainConfiguration {
                 org.axonframework.config.Configuration::eventStore,
                 c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                         .andInitialSegmentsCount(1)
-                        .andBatchSize(500)); // sealing costs a fixed number of round trips per batch
+                        .andBatchSize(2000)); // sealing costs a fixed number of round trips per batch
         processing.registerListenerInvocationErrorHandler(AuditChainSealer.PROCESSING_GROUP,
                 c -> PropagatingErrorHandler.instance());
     }
