@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The one place that reads raw event rows: the audit sealer (a batch's rows by position, inside its processing
@@ -38,13 +39,7 @@ public class EventRowReader {
      * row are simply absent from the map.
      */
     public Map<String, StoredEventRow> findByEventIds(Collection<String> eventIds) {
-        Map<String, StoredEventRow> rows = new HashMap<>(eventIds.size() * 2);
-        jdbc.query("SELECT " + StoredEventRow.COLUMNS + " FROM domainevententry e WHERE e.eventidentifier = ANY (?)",
-                rs -> {
-                    StoredEventRow row = StoredEventRow.read(rs);
-                    rows.put(row.eventId(), row);
-                }, (Object) eventIds.toArray(String[]::new));
-        return rows;
+        return rowsWhereAny("eventidentifier", eventIds.toArray(String[]::new), StoredEventRow::eventId);
     }
 
     /**
@@ -53,12 +48,18 @@ public class EventRowReader {
      * batch looked up by its (random) event ids touches a page per event. Positions with no row are absent.
      */
     public Map<Long, StoredEventRow> findByGlobalIndexes(Collection<Long> globalIndexes) {
-        Map<Long, StoredEventRow> rows = new HashMap<>(globalIndexes.size() * 2);
-        jdbc.query("SELECT " + StoredEventRow.COLUMNS + " FROM domainevententry e WHERE e.globalindex = ANY (?)",
+        return rowsWhereAny("globalindex", globalIndexes.toArray(Long[]::new), StoredEventRow::globalIndex);
+    }
+
+    /** The rows whose {@code column} is one of {@code values} (one query), keyed by {@code key}. */
+    private <K> Map<K, StoredEventRow> rowsWhereAny(String column, Object[] values,
+                                                    Function<StoredEventRow, K> key) {
+        Map<K, StoredEventRow> rows = new HashMap<>(values.length * 2);
+        jdbc.query("SELECT " + StoredEventRow.COLUMNS + " FROM domainevententry e WHERE e." + column + " = ANY (?)",
                 rs -> {
                     StoredEventRow row = StoredEventRow.read(rs);
-                    rows.put(row.globalIndex(), row);
-                }, (Object) globalIndexes.toArray(Long[]::new));
+                    rows.put(key.apply(row), row);
+                }, (Object) values);
         return rows;
     }
 
