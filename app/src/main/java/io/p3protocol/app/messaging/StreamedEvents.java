@@ -37,7 +37,7 @@ public class StreamedEvents implements StreamableMessageSource<TrackedEventMessa
     static final int MAX_LEFT_OUT_IN_A_ROW = 1000;
 
     private final StreamableMessageSource<TrackedEventMessage<?>> store;
-    private final ClassValue<Boolean> handled;
+    private final HandledPayloadTypes handled;
 
     /**
      * @param processing read when the first event of a type arrives, after every processor is registered
@@ -50,12 +50,7 @@ public class StreamedEvents implements StreamableMessageSource<TrackedEventMessa
 
     StreamedEvents(StreamableMessageSource<TrackedEventMessage<?>> store, Predicate<Class<?>> handledType) {
         this.store = store;
-        this.handled = new ClassValue<>() {
-            @Override
-            protected Boolean computeValue(Class<?> payloadType) {
-                return handledType.test(payloadType);
-            }
-        };
+        this.handled = new HandledPayloadTypes(handledType);
     }
 
     private static boolean anyHandles(EventProcessingConfiguration processing, Set<String> processors,
@@ -69,7 +64,7 @@ public class StreamedEvents implements StreamableMessageSource<TrackedEventMessa
 
     /** Whether events of this payload type reach the attached processors (rather than one per run). */
     boolean passes(Class<?> payloadType) {
-        return handled.get(payloadType);
+        return handled.contains(payloadType);
     }
 
     @Override

@@ -27,12 +27,7 @@ import java.util.function.Supplier;
 public class SubscriberEvents implements SubscribableMessageSource<EventMessage<?>> {
     private final EventBus events;
     private final Supplier<EventProcessingConfiguration> processing;
-    private final ClassValue<Boolean> handled = new ClassValue<>() {
-        @Override
-        protected Boolean computeValue(Class<?> payloadType) {
-            return anySubscribingProcessorHandles(payloadType);
-        }
-    };
+    private final HandledPayloadTypes handled = new HandledPayloadTypes(this::anySubscribingProcessorHandles);
 
     /** @param processing read when the first event of a type arrives, after every processor is registered */
     public SubscriberEvents(EventBus events, Supplier<EventProcessingConfiguration> processing) {
@@ -52,7 +47,7 @@ public class SubscriberEvents implements SubscribableMessageSource<EventMessage<
 
     List<? extends EventMessage<?>> handledOnly(List<? extends EventMessage<?>> batch) {
         int i = 0;
-        while (i < batch.size() && handled.get(batch.get(i).getPayloadType())) {
+        while (i < batch.size() && handled.contains(batch.get(i).getPayloadType())) {
             i++;
         }
         if (i == batch.size()) {
@@ -61,7 +56,7 @@ public class SubscriberEvents implements SubscribableMessageSource<EventMessage<
         List<EventMessage<?>> relevant = new ArrayList<>(batch.subList(0, i));
         for (i++; i < batch.size(); i++) {
             EventMessage<?> event = batch.get(i);
-            if (handled.get(event.getPayloadType())) {
+            if (handled.contains(event.getPayloadType())) {
                 relevant.add(event);
             }
         }
