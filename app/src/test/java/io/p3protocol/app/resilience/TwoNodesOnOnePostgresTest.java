@@ -1,5 +1,6 @@
 package io.p3protocol.app.resilience;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.p3protocol.app.support.RateLimitWindows;
 import io.p3protocol.app.support.TestApi;
 import io.p3protocol.kernel.vault.SecretValues;
@@ -164,11 +165,8 @@ class TwoNodesOnOnePostgresTest {
 
     @Test
     void requestsAlternatingBetweenTheNodesShareOneMonthlyQuota() {
-        String tenant = nodeA.api().createTenant("quota shared");
-        TestApi.Response issued = nodeA.api().post("/api/tenants/" + tenant + "/api-keys", TestApi.ADMIN_KEY,
-                Map.of("roles", List.of("admin"), "quotaMonthly", 4));
-        assertThat(issued.status()).as(issued.body()).isEqualTo(201);
-        String key = issued.json().get("apiKey").asText();
+        JsonNode issued = adminKeyWithQuota("quota shared", 4);
+        String key = issued.get("apiKey").asText();
 
         for (int i = 1; i <= 4; i++) {
             AppNode node = i % 2 == 1 ? nodeA : nodeB;
@@ -193,12 +191,9 @@ class TwoNodesOnOnePostgresTest {
     @Test
     void leasedQuotaChunksAddUpToExactlyTheQuotaAcrossNodes() {
         int quota = 40;
-        String tenant = nodeA.api().createTenant("quota leases");
-        TestApi.Response issued = nodeA.api().post("/api/tenants/" + tenant + "/api-keys", TestApi.ADMIN_KEY,
-                Map.of("roles", List.of("admin"), "quotaMonthly", quota));
-        assertThat(issued.status()).as(issued.body()).isEqualTo(201);
-        String key = issued.json().get("apiKey").asText();
-        String keyId = issued.json().get("keyId").asText();
+        JsonNode issued = adminKeyWithQuota("quota leases", quota);
+        String key = issued.get("apiKey").asText();
+        String keyId = issued.get("keyId").asText();
 
         List<Integer> statuses = new java.util.ArrayList<>();
         for (int i = 1; i <= quota + 10; i++) {
@@ -220,11 +215,8 @@ class TwoNodesOnOnePostgresTest {
     @Test
     void concurrentRequestsOnBothNodesNeverExceedTheQuota() throws Exception {
         int quota = 60;
-        String tenant = nodeA.api().createTenant("quota leases concurrent");
-        TestApi.Response issued = nodeA.api().post("/api/tenants/" + tenant + "/api-keys", TestApi.ADMIN_KEY,
-                Map.of("roles", List.of("admin"), "quotaMonthly", quota));
-        assertThat(issued.status()).as(issued.body()).isEqualTo(201);
-        String key = issued.json().get("apiKey").asText();
+        JsonNode issued = adminKeyWithQuota("quota leases concurrent", quota);
+        String key = issued.get("apiKey").asText();
 
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
         try {
@@ -296,5 +288,14 @@ class TwoNodesOnOnePostgresTest {
 
     private List<String> tenantViewIds() {
         return database.queryForList("SELECT tenant_id FROM tenant_view", String.class);
+    }
+
+    /** A new tenant's admin key with this monthly quota, issued on node A: the 201 body. */
+    private JsonNode adminKeyWithQuota(String tenantName, int quota) {
+        String tenant = nodeA.api().createTenant(tenantName);
+        TestApi.Response issued = nodeA.api().post("/api/tenants/" + tenant + "/api-keys", TestApi.ADMIN_KEY,
+                Map.of("roles", List.of("admin"), "quotaMonthly", quota));
+        assertThat(issued.status()).as(issued.body()).isEqualTo(201);
+        return issued.json();
     }
 }
