@@ -14,20 +14,24 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @IntegrationTest
 class AuditChainSealingTest {
+    private static final AtomicInteger FORGED = new AtomicInteger();
     @LocalServerPort
     int port;
     @Autowired
@@ -98,6 +102,50 @@ class AuditChainSealingTest {
                 .withMessageContaining(unknownId).withMessageContaining("gone");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_chain WHERE event_id = ?", Integer.class,
                 unknownId)).isZero();
+    }
+
+    @Test
+    void eachRecordNamesThePositionOfTheRecordItFollowsInItsChain() {
+        String tenant = api.createTenant("sealing-links");
+        api.issueKey(tenant, "viewer");
+        List<JsonNode> sealed = audit.awaitSealed(tenant, 3);
+
+        assertThat(prevSeqOf(sealed.get(0))).isNull();
+        assertThat(prevSeqOf(sealed.get(1))).isEqualTo(sealed.get(0).get("seq").asLong());
+        assertThat(prevSeqOf(sealed.get(2))).isEqualTo(sealed.get(1).get("seq").asLong());
+    }
+
+    @Test
+    void aSecondRecordFollowingTheSameRecordIsRefused() {
+        String tenant = api.createTenant("sealing-fork");
+        api.issueKey(tenant, "viewer");
+        List<JsonNode> sealed = audit.awaitSealed(tenant, 2);
+        JsonNode first = sealed.get(0);
+
+        assertThatThrownBy(() -> insertForgedSeal(tenant, first.get("hash").asText(), first.get("seq").asLong()))
+                .isInstanceOf(DuplicateKeyException.class).hasMessageContaining("audit_chain_successor_uq");
+    }
+
+    @Test
+    void aSecondFirstRecordOfAChainIsRefused() {
+        String tenant = api.createTenant("sealing-second-genesis");
+        audit.awaitSealed(tenant, 1);
+
+        assertThatThrownBy(() -> insertForgedSeal(tenant, "0".repeat(64), null))
+                .isInstanceOf(DuplicateKeyException.class).hasMessageContaining("audit_chain_first_record_uq");
+    }
+
+    private Long prevSeqOf(JsonNode record) {
+        return jdbc.queryForObject("SELECT prev_seq FROM audit_chain WHERE seq = ?", Long.class,
+                record.get("seq").asLong());
+    }
+
+    /** A seal row written past the sealer, at a position no event holds (the constraints are what is tested). */
+    private void insertForgedSeal(String tenant, String prevHash, Long prevSeq) {
+        long unusedSeq = -1_000_000 - FORGED.incrementAndGet();
+        jdbc.update("INSERT INTO audit_chain (seq, event_id, tenant_id, prev_hash, hash, prev_seq)"
+                        + " VALUES (?, ?, ?, ?, ?, ?)", unusedSeq, "forged-" + unusedSeq, tenant, prevHash,
+                "f".repeat(64), prevSeq);
     }
 
     private static GenericTrackedEventMessage<String> trackedAt(long globalIndex, String eventId) {

@@ -141,9 +141,9 @@ class AuditGapRecordTest {
         } finally {
             if (jdbc.queryForObject("SELECT count(*) FROM audit_chain WHERE seq = ?", Long.class, seq) == 0) {
                 jdbc.update("INSERT INTO audit_chain (seq, chain_position, event_id, tenant_id, prev_hash, hash,"
-                                + " sealed_at) VALUES (?, ?, ?, ?, ?, ?, ?)", seal.get("seq"), seal.get("chain_position"),
-                        seal.get("event_id"), seal.get("tenant_id"), seal.get("prev_hash"), seal.get("hash"),
-                        seal.get("sealed_at"));
+                                + " sealed_at, prev_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", seal.get("seq"),
+                        seal.get("chain_position"), seal.get("event_id"), seal.get("tenant_id"), seal.get("prev_hash"),
+                        seal.get("hash"), seal.get("sealed_at"), seal.get("prev_seq"));
             }
             jdbc.update("""
                     INSERT INTO domainevententry (globalindex, aggregateidentifier, sequencenumber, type,

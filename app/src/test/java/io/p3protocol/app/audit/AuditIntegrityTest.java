@@ -70,10 +70,10 @@ class AuditIntegrityTest {
     }
 
     private void restoreSeal(Map<String, Object> seal) {
-        jdbc.update("INSERT INTO audit_chain (seq, chain_position, event_id, tenant_id, prev_hash, hash, sealed_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?)", seal.get("seq"), seal.get("chain_position"),
+        jdbc.update("INSERT INTO audit_chain (seq, chain_position, event_id, tenant_id, prev_hash, hash, sealed_at,"
+                        + " prev_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", seal.get("seq"), seal.get("chain_position"),
                 seal.get("event_id"), seal.get("tenant_id"), seal.get("prev_hash"), seal.get("hash"),
-                seal.get("sealed_at"));
+                seal.get("sealed_at"), seal.get("prev_seq"));
     }
 
     /**

@@ -113,7 +113,7 @@ public class AuditChainSealer {
             records.add(record);
             tenants.add(AuditRecord.tenantOfRecord(record));
         }
-        Map<String, String> heads = headsOf(tenants);
+        Map<String, Head> heads = headsOf(tenants);
         List<Object[]> inserts = new ArrayList<>(ordered.size());
         for (int i = 0; i < ordered.size(); i++) {
             StoredEventRow row = ordered.get(i);
@@ -121,16 +121,17 @@ public class AuditChainSealer {
                 continue; // sealed before (a redelivery)
             }
             String tenantId = tenants.get(i);
-            String prevHash = heads.get(tenantId);
+            Head previous = heads.get(tenantId);
             ObjectNode record = records.get(i);
-            record.put(AuditRecord.PREV_HASH, prevHash);
+            record.put(AuditRecord.PREV_HASH, previous.hash());
             String hash = AuditRecord.hashOf(record);
-            heads.put(tenantId, hash);
-            inserts.add(new Object[]{row.globalIndex(), row.eventId(), tenantId, prevHash, hash});
+            heads.put(tenantId, new Head(hash, row.globalIndex()));
+            inserts.add(new Object[]{row.globalIndex(), row.eventId(), tenantId, previous.hash(), hash,
+                    previous.seq()});
         }
         // one batch, executed in list order: chain_position follows sealing order as before
-        jdbc.batchUpdate("INSERT INTO audit_chain (seq, event_id, tenant_id, prev_hash, hash) VALUES (?, ?, ?, ?, ?)",
-                inserts);
+        jdbc.batchUpdate("INSERT INTO audit_chain (seq, event_id, tenant_id, prev_hash, hash, prev_seq)"
+                + " VALUES (?, ?, ?, ?, ?, ?)", inserts);
         return ordered.stream().mapToLong(StoredEventRow::globalIndex).max().orElse(0);
     }
 
@@ -168,24 +169,37 @@ public class AuditChainSealer {
                 Long.class, (Object) seqs));
     }
 
-    /** The stored head of each tenant's chain (the genesis hash for a new chain), with one query per batch. */
-    private Map<String, String> headsOf(List<String> tenants) {
-        Map<String, String> heads = new HashMap<>();
+    /**
+     * The end of a chain: the hash the next record links to, and the position ({@code seq}) of the record that holds
+     * it, {@code null} before a chain's first record. The next record stores that position as {@code prev_seq},
+     * which is unique: two records can never follow the same one, so a chain cannot fork (docs/audit.md).
+     */
+    private record Head(String hash, Long seq) {
+        static final Head GENESIS = new Head(AuditRecord.GENESIS, null);
+    }
+
+    /** The stored head of each tenant's chain (the genesis for a new chain), with one query per batch. */
+    private Map<String, Head> headsOf(List<String> tenants) {
+        Map<String, Head> heads = new HashMap<>();
         String[] named = tenants.stream().filter(Objects::nonNull).distinct().toArray(String[]::new);
         if (named.length > 0) {
             jdbc.query("""
-                    SELECT t.tenant_id, (SELECT c.hash FROM audit_chain c WHERE c.tenant_id = t.tenant_id
-                                         ORDER BY c.chain_position DESC LIMIT 1) AS head
-                    FROM unnest(?::text[]) AS t(tenant_id)""", rs -> {
-                String head = rs.getString("head");
-                heads.put(rs.getString("tenant_id"), head == null ? AuditRecord.GENESIS : head);
+                    SELECT t.tenant_id, h.hash, h.seq
+                    FROM unnest(?::text[]) AS t(tenant_id)
+                    LEFT JOIN LATERAL (SELECT c.hash, c.seq FROM audit_chain c WHERE c.tenant_id = t.tenant_id
+                                       ORDER BY c.chain_position DESC LIMIT 1) h ON true""", rs -> {
+                heads.put(rs.getString("tenant_id"), headOf(rs.getString("hash"), rs.getLong("seq")));
             }, (Object) named);
         }
         if (tenants.contains(null)) {
-            List<String> head = jdbc.queryForList("SELECT hash FROM audit_chain WHERE tenant_id IS NULL"
-                    + " ORDER BY chain_position DESC LIMIT 1", String.class);
-            heads.put(null, head.isEmpty() ? AuditRecord.GENESIS : head.get(0));
+            heads.put(null, jdbc.query("SELECT hash, seq FROM audit_chain WHERE tenant_id IS NULL"
+                            + " ORDER BY chain_position DESC LIMIT 1",
+                    rs -> rs.next() ? headOf(rs.getString("hash"), rs.getLong("seq")) : Head.GENESIS));
         }
         return heads;
+    }
+
+    private static Head headOf(String hash, long seq) {
+        return hash == null ? Head.GENESIS : new Head(hash, seq);
     }
 }
