@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The JDBC event storage engine as Axon's Spring Boot auto-configuration builds it (same serializers, upcasters,
- * snapshot filter, connections, transactions and default schema), with three differences. Defining the bean makes the
+ * snapshot filter, connections, transactions and default schema), with four differences. Defining the bean makes the
  * auto-configured one (conditional on its absence) step aside.
  * <ul>
  *     <li>The append statement, {@link BatchAppendStatement}, does not serialize the same metadata and format the
@@ -24,6 +24,8 @@ import org.springframework.context.annotation.Configuration;
  *     every key issue). In this store an aggregate's sequence numbers have no gaps: Axon assigns them consecutively,
  *     a unique index refuses duplicates and a trigger refuses updates and deletes of event rows. A range with fewer
  *     rows than its width is therefore the end of the stream.</li>
+ *     <li>A token's gaps are read as one array parameter ({@link GapsAsArrayStatement}), not one placeholder per
+ *     gap: one SQL text, so the driver prepares it once per connection and reads it in binary.</li>
  *     <li>Pages of 1000 events instead of 100, for event streams as for aggregates: a processor catching up or
  *     replaying reads ten times fewer pages, each one query and one transaction, and a telemetry batch of 1000
  *     events is one page. Axon's check for gaps wider than a page stays on.</li>
@@ -51,6 +53,7 @@ public class EventStoreConfiguration {
                 .transactionManager(transactionManager)
                 .schema(new EventSchema())
                 .appendEvents(new BatchAppendStatement())
+                .readEventDataWithGaps(new GapsAsArrayStatement())
                 .batchSize(BATCH_SIZE)
                 .finalAggregateBatchPredicate(batch -> batch.size() < BATCH_SIZE)
                 .build();
