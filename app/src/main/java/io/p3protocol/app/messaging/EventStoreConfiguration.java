@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The JDBC event storage engine as Axon's Spring Boot auto-configuration builds it (same serializers, upcasters,
- * snapshot filter, connections, transactions and default schema), with four differences. Defining the bean makes the
+ * snapshot filter, connections, transactions and default schema), with six differences. Defining the bean makes the
  * auto-configured one (conditional on its absence) step aside.
  * <ul>
  *     <li>The append statement, {@link BatchAppendStatement}, does not serialize the same metadata and format the
@@ -26,6 +26,10 @@ import org.springframework.context.annotation.Configuration;
  *     rows than its width is therefore the end of the stream.</li>
  *     <li>A token's gaps are read as one array parameter ({@link GapsAsArrayStatement}), not one placeholder per
  *     gap: one SQL text, so the driver prepares it once per connection and reads it in binary.</li>
+ *     <li>A streamed event's stored timestamp is parsed once, by its fixed positions
+ *     ({@link ParsedTimestampsEventStorageEngine}), instead of twice per reader with a general ISO-8601 parser.</li>
+ *     <li>Metadata stored as the same bytes as the previous event's is not decoded again by the thread that decoded
+ *     it ({@link RepeatedMetaDataSerializer}): a telemetry batch's thousand events share theirs.</li>
  *     <li>Pages of 1000 events instead of 100, for event streams as for aggregates: a processor catching up or
  *     replaying reads ten times fewer pages, each one query and one transaction, and a telemetry batch of 1000
  *     events is one page. Axon's check for gaps wider than a page stays on.</li>
@@ -43,11 +47,11 @@ public class EventStoreConfiguration {
                                                  org.axonframework.config.Configuration configuration,
                                                  ConnectionProvider connectionProvider,
                                                  TransactionManager transactionManager) {
-        return JdbcEventStorageEngine.builder()
+        return ParsedTimestampsEventStorageEngine.of(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
-                .eventSerializer(eventSerializer)
+                .eventSerializer(new RepeatedMetaDataSerializer(eventSerializer))
                 .snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
@@ -55,7 +59,6 @@ public class EventStoreConfiguration {
                 .appendEvents(new BatchAppendStatement())
                 .readEventDataWithGaps(new GapsAsArrayStatement())
                 .batchSize(BATCH_SIZE)
-                .finalAggregateBatchPredicate(batch -> batch.size() < BATCH_SIZE)
-                .build();
+                .finalAggregateBatchPredicate(batch -> batch.size() < BATCH_SIZE));
     }
 }
