@@ -10,7 +10,7 @@
 # embedded default database) -> BenchMain report (results.md / results.json in $BENCH_OUT, table printed).
 #
 # Settings (environment):
-#   BENCH_DURATION=15        measured seconds per command and concurrency     BENCH_WARMUP=5  warm-up seconds
+#   BENCH_DURATION=15        measured seconds per command and concurrency     BENCH_WARMUP=20 warm-up seconds
 #   BENCH_CLIENTS=1,8        concurrencies for the command runs
 #   BENCH_LIMITS_SECONDS=15  seconds per pgbench run
 #   BENCH_EVENTS_TARGET=100000  seed (through the API) until the store holds this many events
@@ -40,7 +40,7 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(dirname "$here")
 
 DURATION=${BENCH_DURATION:-15}
-WARMUP=${BENCH_WARMUP:-5}
+WARMUP=${BENCH_WARMUP:-20}
 CLIENTS=${BENCH_CLIENTS:-1,8}
 LIMITS_SECONDS=${BENCH_LIMITS_SECONDS:-15}
 EVENTS_TARGET=${BENCH_EVENTS_TARGET:-100000}

@@ -64,7 +64,7 @@ public final class BenchMain {
                 "usage: BenchMain load|telemetry|startup|report [--option value ...]",
                 "load:    --base-url URL (loopback)  --api-key KEY  --out FILE",
                 "         [--db-url JDBC --db-user U --db-password P]   read-only event counts (else estimated from processor positions)",
-                "         [--scenarios commands,seed,replay,export] [--duration 15] [--warmup 5] [--clients 1,8]",
+                "         [--scenarios commands,seed,replay,export] [--duration 15] [--warmup 20] [--clients 1,8]",
                 "         [--key-tenants 256] [--events-target 100000] [--seed-clients 8] [--seed-max-seconds 1800]",
                 "         [--processor tenancy-views] [--replay-runs 1] [--replay-timeout 1800] [--stall-timeout 120]",
                 "         [--audit-path /api/audit/events]",
@@ -90,7 +90,9 @@ public final class BenchMain {
         Path out = Path.of(a.required("out"));
         List<String> scenarios = Arrays.asList(a.str("scenarios", "commands,seed,replay,export").split(","));
         Duration duration = Duration.ofSeconds(a.lng("duration", 15));
-        Duration warmup = Duration.ofSeconds(a.lng("warmup", 5));
+        // 20 s: the command runs come first after the app starts, and with 5 s the JIT compiler threads still took
+        // about 40 % of the app's CPU during the first measured run (docs/benchmarks.md)
+        Duration warmup = Duration.ofSeconds(a.lng("warmup", 20));
         List<Integer> clients = CommandBench.parseClients(a.str("clients", "1,8"));
         int keyTenants = a.integer("key-tenants", 256);
         long eventsTarget = a.lng("events-target", 100_000);
