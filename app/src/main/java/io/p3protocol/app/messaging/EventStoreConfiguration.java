@@ -61,7 +61,7 @@ public class EventStoreConfiguration {
     @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
     public EmbeddedEventStore eventStore(EventStorageEngine storageEngine,
                                          org.axonframework.config.Configuration configuration,
-                                         @Value("${p3.event-store.cached-events:100000}") int cachedEvents) {
+                                         @Value("${p3.event-store.cached-events}") int cachedEvents) {
         return EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
