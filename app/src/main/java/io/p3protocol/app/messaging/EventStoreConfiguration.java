@@ -48,26 +48,41 @@ public class EventStoreConfiguration {
     static final int BATCH_SIZE = 1000;
 
     /**
-     * Axon's embedded event store, as its auto-configuration builds it, with a larger cache of recent events:
-     * {@code p3.event-store.cached-events} (default 100,000; Axon's is 10,000). Every streaming processor within that
-     * many events of the newest one reads from this one cache, filled by one reader, and shares its decoded events;
-     * a processor further behind reads the store on its own thread. At telemetry volume (20,000 events/s) Axon's
-     * 10,000 is half a second, so the slowest processors (the audit sealer first) did their own reads on the very
-     * thread that limits the write path. The cache holds up to that many stored events in memory (about 1-2 KB
-     * each). Only without Axon Server: with it, Axon Server's event store is used.
+     * Axon's embedded event store, as its auto-configuration builds it, with a larger cache of recent events
+     * ({@link #cachedEventsFor}; Axon's is 10,000). Every streaming processor within that many events of the newest
+     * one reads from this one cache, filled by one reader, and shares its decoded events; a processor further behind
+     * reads the store on its own thread. At telemetry volume (20,000 events/s) Axon's 10,000 is half a second, so the
+     * slowest processors (the audit sealer first) did their own reads on the very thread that limits the write path.
+     * Only without Axon Server: with it, Axon Server's event store is used.
      */
     @Qualifier("eventStore")
     @Bean(name = "eventBus")
     @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
     public EmbeddedEventStore eventStore(EventStorageEngine storageEngine,
                                          org.axonframework.config.Configuration configuration,
-                                         @Value("${p3.event-store.cached-events}") int cachedEvents) {
+                                         @Value("${p3.event-store.cached-events}") String cachedEvents) {
         return EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
-                .cachedEvents(cachedEvents)
+                .cachedEvents(cachedEventsFor(cachedEvents, Runtime.getRuntime().maxMemory()))
                 .build();
+    }
+
+    /** Bytes of heap one cached event holds, measured: 100,000 cached telemetry events held about 270 MB. */
+    static final long BYTES_PER_CACHED_EVENT = 2_700;
+
+    /**
+     * How many recent events the embedded event store keeps: {@code configured} when set
+     * ({@code P3_EVENT_STORE_CACHED_EVENTS}), else as many as fit in a tenth of the heap, between Axon's 10,000 and
+     * 100,000 (about 270 MB, reached from a 2.7 GB heap), so that a small heap is never filled by the cache.
+     */
+    static int cachedEventsFor(String configured, long maxHeapBytes) {
+        if (configured != null && !configured.isBlank()) {
+            return Integer.parseInt(configured.trim());
+        }
+        long fitting = maxHeapBytes / 10 / BYTES_PER_CACHED_EVENT;
+        return (int) Math.max(10_000, Math.min(100_000, fitting));
     }
 
     @Bean
