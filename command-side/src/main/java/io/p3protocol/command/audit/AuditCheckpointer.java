@@ -120,6 +120,9 @@ public class AuditCheckpointer {
 
     private synchronized Optional<Cut> cut(boolean now) {
         Optional<Latest> latest = latest();
+        if (!now && latest.isPresent() && knownNotDue(latest.get())) {
+            return Optional.empty();
+        }
         List<Leaf> leaves = snapshot.execute(tx -> readLeaves());
         long previousSize = latest.map(Latest::treeSize).orElse(0L);
         if (leaves.size() <= previousSize) {
@@ -154,6 +157,21 @@ public class AuditCheckpointer {
             requestAnchor(number, root, leaves.size(), firstSeq, lastSeq);
         }
         return Optional.of(new Cut(number, leaves.size(), firstSeq, lastSeq, root, anchor, true));
+    }
+
+    /**
+     * Whether a scheduled poll can tell, without reading the chain, that no checkpoint is due yet: it counts only the
+     * hashes sealed after the latest checkpoint's last leaf (an index range on {@code chain_position}). Reading and
+     * hashing every sealed hash, as a cut must, on every poll made an idle service's polls grow with its chain. When
+     * that leaf's row is gone the answer is "cannot tell", and the poll reads the chain as a cut does, which then
+     * refuses (the chain no longer matches the checkpoint).
+     */
+    private boolean knownNotDue(Latest latest) {
+        List<Long> sealedSince = jdbc.queryForList("""
+                SELECT (SELECT count(*) FROM audit_chain c WHERE c.chain_position > l.chain_position)
+                FROM audit_chain l WHERE l.seq = ?""", Long.class, latest.lastSeq());
+        return !sealedSince.isEmpty()
+                && !schedule.isDue(sealedSince.get(0), latest.createdAt(), clock.instant());
     }
 
     private boolean due(Optional<Latest> latest, List<Leaf> leaves, long previousSize) {
