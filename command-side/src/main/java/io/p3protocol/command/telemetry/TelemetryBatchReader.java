@@ -188,7 +188,9 @@ public final class TelemetryBatchReader {
             return false;
         }
         for (int i = 2; i < 42; i++) {
-            if (Character.digit(value.charAt(i), 16) < 0) {
+            char c = value.charAt(i);
+            // ASCII only: Character.digit would also take other scripts' digits (e.g. Arabic-Indic, fullwidth)
+            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
                 return false;
             }
         }

@@ -24,7 +24,8 @@ class TelemetryFieldRulesTest {
     void edgeCasesAreJudgedAsByTheDocumentedExpressions() {
         List<String> cases = List.of("", "a", "a".repeat(128), "a".repeat(129), "sess-1:part.two_3", "sess 1",
                 "sess/1", "0x" + "aB".repeat(20), "0x" + "aB".repeat(19) + "a", "0x" + "g".repeat(40),
-                "0X" + "a".repeat(40), "Île-de-France", "São Paulo (SP)", "Zone 7/B_x-y, 'north'", "区域٣",
+                "0X" + "a".repeat(40), "0x" + "٣".repeat(40), "0x" + "Ａ".repeat(40), // digits of other scripts
+                "Île-de-France", "São Paulo (SP)", "Zone 7/B_x-y, 'north'", "区域٣",
                 "x".repeat(64), "x".repeat(65), "\ud835\udc00".repeat(64), "\ud835\udc00".repeat(65), "tab\there");
         for (String value : cases) {
             assertSameJudgement(value);
