@@ -33,8 +33,8 @@ public final class TelemetryBatchReader {
     private static final Set<String> FIELDS = Set.of("eventType", "sessionId", "wallet", "geoRegion", "device", "ts");
     // Character rules as plain loops, not regular expressions: checked for every field of every event, a
     // java.util.regex match cost more CPU than the rest of reading the event (docs/benchmarks.md).
-    private static final Predicate<String> SESSION_ID = value -> isIdentifier(value, 128);
-    private static final Predicate<String> WALLET = value -> isIdentifier(value, 128);
+    private static final Predicate<String> IDENTIFIER = value -> isIdentifier(value, 128);
+    private static final String IDENTIFIER_RULE = "1 to 128 characters from A-Z a-z 0-9 . _ : -";
     private static final Predicate<String> GEO_REGION = TelemetryBatchReader::isGeoRegion;
 
     private TelemetryBatchReader() {
@@ -105,10 +105,8 @@ public final class TelemetryBatchReader {
                 problems.add(new FieldError(field(path, "eventType"), "must be one of " + TelemetryEventType.WIRE_NAMES));
             }
         }
-        String sessionId = matching(event, path, "sessionId", SESSION_ID,
-                "1 to 128 characters from A-Z a-z 0-9 . _ : -", problems);
-        String wallet = matching(event, path, "wallet", WALLET, "1 to 128 characters from A-Z a-z 0-9 . _ : -",
-                problems);
+        String sessionId = matching(event, path, "sessionId", IDENTIFIER, IDENTIFIER_RULE, problems);
+        String wallet = matching(event, path, "wallet", IDENTIFIER, IDENTIFIER_RULE, problems);
         if (wallet != null && isEvmAddress(wallet)) {
             wallet = wallet.toLowerCase(Locale.ROOT); // one wallet, whatever its EIP-55 capitalisation
         }
