@@ -14,7 +14,6 @@ import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * The audit record of one event, and the one definition of its hash. Sealing, export and verification all build
@@ -32,7 +31,6 @@ public final class AuditRecord {
     public static final String GENESIS = "0".repeat(64);
     public static final String HASH = "hash";
     public static final String PREV_HASH = "prevHash";
-    private static final Pattern HEX_SHA256 = Pattern.compile("[0-9a-f]{64}");
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private AuditRecord() {
@@ -99,7 +97,7 @@ public final class AuditRecord {
 
     /** True for 64 lower-case hex characters, the form every hash takes. */
     public static boolean isHash(String value) {
-        return value != null && HEX_SHA256.matcher(value).matches();
+        return Sha256.isHexDigest(value);
     }
 
     /**

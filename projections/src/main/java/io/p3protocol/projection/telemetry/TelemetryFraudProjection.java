@@ -1,5 +1,6 @@
 package io.p3protocol.projection.telemetry;
 
+import io.p3protocol.kernel.crypto.Sha256;
 import io.p3protocol.kernel.telemetry.TelemetryRecordedEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -61,23 +62,9 @@ public class TelemetryFraudProjection {
 
     /** Refuses (so dead-letters) an event the read models cannot hold, before it joins the batch. */
     private static void requireUsable(TelemetryRecordedEvent event) {
-        if (event.tenantId() == null || event.sessionId() == null || event.hashedIp() == null
-                || !isHash(event.hashedIp()) || (event.uaHash() != null && !isHash(event.uaHash()))) {
+        if (event.tenantId() == null || event.sessionId() == null || !Sha256.isHexDigest(event.hashedIp())
+                || (event.uaHash() != null && !Sha256.isHexDigest(event.uaHash()))) {
             throw new IllegalArgumentException("telemetry event without tenant, session or well-formed hashes");
         }
-    }
-
-    /** 64 lower-case hexadecimal digits (an HMAC-SHA256); a loop, as a regular expression cost more than the rest. */
-    static boolean isHash(String value) {
-        if (value.length() != 64) {
-            return false;
-        }
-        for (int i = 0; i < 64; i++) {
-            char c = value.charAt(i);
-            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
-                return false;
-            }
-        }
-        return true;
     }
 }
