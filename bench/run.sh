@@ -21,7 +21,7 @@
 #                            of transfers at 20/s), policy-check overhead (BENCH_AUTOMATION_POLICY_SECONDS=20 per key)
 #   BENCH_TELEMETRY=1        telemetry ingestion (BenchMain telemetry) after the load scenarios, on the same app:
 #   BENCH_TELEMETRY_CLIENTS=2 BENCH_TELEMETRY_DURATION=20 (saturation seconds) BENCH_TELEMETRY_RATE=20000 (paced
-#                            events/s) BENCH_TELEMETRY_PACED_SECONDS=20
+#                            events/s) BENCH_TELEMETRY_PACED_SECONDS=20 BENCH_TELEMETRY_WARMUP=20 (seconds, discarded)
 #   BENCH_STARTUP_COLD=3 BENCH_STARTUP_WARM=1 BENCH_STARTUP_FIRST=1   start-to-ready runs (all 0 to skip; medians reported):
 #                            cold = empty P3_DATA_DIR; warm = restart on it; first = empty P3_DATA_DIR and java.io.tmpdir
 #   BENCH_PGDATA=DIR         keep the cluster in DIR and reuse it (and its seeded events) on the next run
@@ -57,6 +57,7 @@ TELEMETRY_CLIENTS=${BENCH_TELEMETRY_CLIENTS:-2}
 TELEMETRY_DURATION=${BENCH_TELEMETRY_DURATION:-20}
 TELEMETRY_RATE=${BENCH_TELEMETRY_RATE:-20000}
 TELEMETRY_PACED=${BENCH_TELEMETRY_PACED_SECONDS:-20}
+TELEMETRY_WARMUP=${BENCH_TELEMETRY_WARMUP:-20}
 STARTUP_COLD=${BENCH_STARTUP_COLD:-3}
 STARTUP_WARM=${BENCH_STARTUP_WARM:-1}
 STARTUP_FIRST=${BENCH_STARTUP_FIRST:-1}
@@ -258,7 +259,7 @@ if [ -n "$SCENARIOS" ] && [ "$SCENARIOS" != none ]; then
   # After the load scenarios: its ~10^6 events would otherwise slow the replay and the export measured above.
   if [ "$TELEMETRY" = 1 ]; then
     bench telemetry --base-url "http://127.0.0.1:$APP_PORT" --api-key "$ADMIN_KEY" --clients "$TELEMETRY_CLIENTS" \
-      --duration "$TELEMETRY_DURATION" --paced-rate "$TELEMETRY_RATE" --paced-duration "$TELEMETRY_PACED" \
+      --warmup "$TELEMETRY_WARMUP" --duration "$TELEMETRY_DURATION" --paced-rate "$TELEMETRY_RATE" --paced-duration "$TELEMETRY_PACED" \
       --out "$OUT/telemetry.json" || log "BenchMain telemetry failed"
   fi
   stop_app

@@ -71,7 +71,7 @@ public final class BenchMain {
                 "         [--audit-key KEY]   another key for the export (default: --api-key)",
                 "         [--export-runs 3] [--export-timeout 900] [--wait-ready 180] [--request-timeout 30] [--events-table domainevententry]",
                 "telemetry: --base-url URL (loopback)  --api-key PLATFORM_ADMIN_KEY  --out FILE",
-                "         [--clients 2] [--batch 1000] [--warmup 5] [--duration 20] [--paced-rate 20000] [--paced-duration 20]",
+                "         [--clients 2] [--batch 1000] [--warmup 20] [--duration 20] [--paced-rate 20000] [--paced-duration 20]",
                 "         [--drain-timeout 300] [--wait-ready 180] [--request-timeout 60]",
                 "automation: --base-url URL (loopback)  --api-key PLATFORM_ADMIN_KEY  --db-url JDBC --db-user U [--db-password P]  --out FILE",
                 "         [--rules 100] [--matching-rules 10] [--rule-events-per-second 20] [--rule-seconds 30]",
@@ -361,7 +361,7 @@ public final class BenchMain {
         Path out = Path.of(a.required("out"));
         int clients = a.integer("clients", 2);
         int batch = a.integer("batch", 1000);
-        Duration warmup = Duration.ofSeconds(a.lng("warmup", 5));
+        Duration warmup = Duration.ofSeconds(a.lng("warmup", 20));
         Duration duration = Duration.ofSeconds(a.lng("duration", 20));
         double pacedRate = a.dbl("paced-rate", 20_000);
         Duration pacedDuration = Duration.ofSeconds(a.lng("paced-duration", 20));
