@@ -19,14 +19,19 @@ class FraudBatchWriter {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Rows only this segment writes (a session's) go first; rows per IP, which both segments can be updating at once
+     * (one IP's events span many sessions), go last, so their row locks are held only until the commit right after.
+     * Written first, they made the other segment wait through this batch's remaining statements.
+     */
     void write(FraudBatch batch) {
         if (batch.isEmpty()) {
             return;
         }
-        writeIpMinutes(batch.ipMinutes);
-        writeIpWallets(batch);
         writeSessions(batch);
         writeSessionIps(batch.sessionIps);
+        writeIpWallets(batch);
+        writeIpMinutes(batch.ipMinutes);
     }
 
     private void writeIpMinutes(Map<String, long[]> rows) {
