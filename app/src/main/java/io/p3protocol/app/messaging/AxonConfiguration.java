@@ -1,5 +1,6 @@
 package io.p3protocol.app.messaging;
 
+import io.p3protocol.command.rules.engine.RuleTriggerEventFilter;
 import io.p3protocol.kernel.messaging.EventSources;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventBus;
@@ -50,5 +51,11 @@ public class AxonConfiguration {
                 .filter(processor -> EventSources.STREAMED_EVENTS.equals(processor.getValue().getSource()))
                 .map(Map.Entry::getKey).toList();
         return new StreamedEvents(eventStore, processing::getObject, attached);
+    }
+
+    /** The source of the rule-triggers processor: the event store without the events of tenants that have no rules. */
+    @Bean(EventSources.RULE_TRIGGER_EVENTS)
+    public StreamedEvents ruleTriggerEvents(EventStore eventStore, RuleTriggerEventFilter filter) {
+        return new StreamedEvents(eventStore, filter::forNewStream);
     }
 }

@@ -17,27 +17,31 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
- * The event store as the streaming processors attached to it ({@link io.p3protocol.kernel.messaging.EventSources#STREAMED_EVENTS})
- * see it: the events whose payload type none of those processors handles are left out, except that a run of
- * left-out events still hands over its last event (when nothing more is available for now, or after
- * {@link #MAX_LEFT_OUT_IN_A_ROW} of them), so the processors' tokens move past the run.
+ * The event store as the streaming processors attached to it see it: the events their filter leaves out are left
+ * out, except that a run of left-out events still hands over its last event (when nothing more is available for now,
+ * or after {@link #MAX_LEFT_OUT_IN_A_ROW} of them), so the processors' tokens move past the run.
+ * <p>
+ * Two filters are in use. {@link io.p3protocol.kernel.messaging.EventSources#STREAMED_EVENTS} leaves out the events
+ * whose payload type none of its processors handles; {@link io.p3protocol.kernel.messaging.EventSources#RULE_TRIGGER_EVENTS}
+ * leaves out the events of tenants that have no rules (its filter is made for each stream, as it opens).
  * <p>
  * Why: a telemetry batch appends 1000 events that only a few processors handle, and every other streaming processor
  * still read each of them. A pooled processor's coordinator paid most for it: for each event it asks every work
  * package whether its queue has room, and Axon counts a {@code ConcurrentLinkedQueue} of up to 1024 entries to
  * answer; those counts were a third of the application's CPU under telemetry load.
  * <p>
- * Nothing a processor does changes: a processor whose handlers cannot take a type ({@code canHandleType} false)
- * cannot handle an event of that type, and the events handed over keep their order and their tracking tokens (a
- * token covers every position before it, so the one handed over after a run accounts for the run). Token creation
- * (head, tail, at an instant) is the event store's own.
+ * Nothing a processor does changes, provided the filter leaves out only events its handlers would do nothing with
+ * (a processor whose handlers cannot take a type, {@code canHandleType} false, cannot handle an event of that type).
+ * The events handed over keep their order and their tracking tokens (a token covers every position before it, so
+ * the one handed over after a run accounts for the run). Token creation (head, tail, at an instant) is the event
+ * store's own.
  */
 public class StreamedEvents implements StreamableMessageSource<TrackedEventMessage<?>> {
     /** Bounds how far a processor's token trails the store during a long run of events it does not handle. */
     static final int MAX_LEFT_OUT_IN_A_ROW = 1000;
 
     private final StreamableMessageSource<TrackedEventMessage<?>> store;
-    private final HandledPayloadTypes handled;
+    private final Supplier<? extends Predicate<? super TrackedEventMessage<?>>> filterForNewStream;
 
     /**
      * @param processing read when the first event of a type arrives, after every processor is registered
@@ -49,8 +53,21 @@ public class StreamedEvents implements StreamableMessageSource<TrackedEventMessa
     }
 
     StreamedEvents(StreamableMessageSource<TrackedEventMessage<?>> store, Predicate<Class<?>> handledType) {
+        HandledPayloadTypes handled = new HandledPayloadTypes(handledType);
+        Predicate<TrackedEventMessage<?>> byPayloadType = event -> handled.contains(event.getPayloadType());
         this.store = store;
-        this.handled = new HandledPayloadTypes(handledType);
+        this.filterForNewStream = () -> byPayloadType;
+    }
+
+    /**
+     * @param filterForNewStream asked for a filter each time a stream opens, on the thread that opens it (so a filter
+     *                           may keep state, since a stream is used by one thread at a time); an event it refuses
+     *                           is left out
+     */
+    public StreamedEvents(StreamableMessageSource<TrackedEventMessage<?>> store,
+                          Supplier<? extends Predicate<? super TrackedEventMessage<?>>> filterForNewStream) {
+        this.store = store;
+        this.filterForNewStream = filterForNewStream;
     }
 
     private static boolean anyHandles(EventProcessingConfiguration processing, Set<String> processors,
@@ -62,14 +79,15 @@ public class StreamedEvents implements StreamableMessageSource<TrackedEventMessa
                         .orElse(true));
     }
 
-    /** Whether events of this payload type reach the attached processors (rather than one per run). */
-    boolean passes(Class<?> payloadType) {
-        return handled.contains(payloadType);
+    /** Whether this event would reach the attached processors (rather than one per run) in a stream opened now. */
+    boolean passes(TrackedEventMessage<?> event) {
+        return filterForNewStream.get().test(event);
     }
 
     @Override
     public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken trackingToken) {
-        return new LeavingOut(store.openStream(trackingToken));
+        Predicate<? super TrackedEventMessage<?>> passes = filterForNewStream.get();
+        return new LeavingOut(store.openStream(trackingToken), passes);
     }
 
     @Override
@@ -95,18 +113,20 @@ public class StreamedEvents implements StreamableMessageSource<TrackedEventMessa
     /** One processor's stream. Used by one thread at a time, as Axon uses its streams. */
     private final class LeavingOut implements BlockingStream<TrackedEventMessage<?>> {
         private final BlockingStream<TrackedEventMessage<?>> events;
+        private final Predicate<? super TrackedEventMessage<?>> passes;
         private TrackedEventMessage<?> next; // taken from the store, to be handed over next
         private int leftOutInARow;
 
-        LeavingOut(BlockingStream<TrackedEventMessage<?>> events) {
+        LeavingOut(BlockingStream<TrackedEventMessage<?>> events, Predicate<? super TrackedEventMessage<?>> passes) {
             this.events = events;
+            this.passes = passes;
         }
 
         /** Takes events from the store until one is to be handed over or none is available now. */
         private boolean takeAvailable() throws InterruptedException {
             while (next == null && events.hasNextAvailable()) {
                 TrackedEventMessage<?> event = events.nextAvailable();
-                if (passes(event.getPayloadType()) || ++leftOutInARow >= MAX_LEFT_OUT_IN_A_ROW
+                if (passes.test(event) || ++leftOutInARow >= MAX_LEFT_OUT_IN_A_ROW
                         || !events.hasNextAvailable()) {
                     next = event;
                     leftOutInARow = 0;

@@ -16,6 +16,12 @@ public final class EventSources {
      */
     public static final String STREAMED_EVENTS = "streamedEvents";
 
+    /**
+     * The event store as the rules engine's trigger processor should see it: without the events of tenants that have
+     * no rules, apart from one per run so its token moves on (see io.p3protocol.command.rules.engine.RuleTriggerEventFilter).
+     */
+    public static final String RULE_TRIGGER_EVENTS = "ruleTriggerEvents";
+
     private EventSources() {
     }
 }

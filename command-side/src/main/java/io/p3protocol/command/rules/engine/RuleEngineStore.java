@@ -9,7 +9,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.io.UncheckedIOException;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The trigger processor's own copy of the rules ({@code rule_engine_rules}), written by that processor in the same
@@ -69,6 +71,11 @@ class RuleEngineStore {
 
     long generation() {
         return jdbc.queryForObject("SELECT generation FROM rule_engine_state WHERE id = 1", Long.class);
+    }
+
+    /** Every tenant with at least one stored rule, whatever its status. */
+    Set<String> tenantsWithRules() {
+        return new HashSet<>(jdbc.queryForList("SELECT DISTINCT tenant_id FROM rule_engine_rules", String.class));
     }
 
     /** The tenant's rules that live events are evaluated against (active and testing), in evaluation order. */

@@ -55,7 +55,7 @@ import java.util.Map;
 public class RuleTriggerProcessor {
     public static final String PROCESSING_GROUP = "rule-triggers";
     static final String RULE_ACTOR_PREFIX = "rule:";
-    private static final String RULES_PACKAGE = "io.p3protocol.kernel.rules";
+    static final String RULES_PACKAGE = "io.p3protocol.kernel.rules";
 
     private final RuleEngineStore store;
     private final ActiveRuleCache cache;
