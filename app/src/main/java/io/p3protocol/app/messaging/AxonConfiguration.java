@@ -1,5 +1,6 @@
 package io.p3protocol.app.messaging;
 
+import com.fasterxml.jackson.databind.Module;
 import io.p3protocol.command.rules.engine.RuleTriggerEventFilter;
 import io.p3protocol.kernel.messaging.EventSources;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -32,6 +33,15 @@ public class AxonConfiguration {
     public SnapshotTriggerDefinition tenantSnapshotTrigger(Snapshotter snapshotter,
                                                            @Value("${p3.snapshot-threshold}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    /**
+     * Instants as Jackson writes them are read by fixed positions ({@link UtcInstantDeserializer}); Spring Boot adds
+     * this to the application's {@code ObjectMapper}, which Axon's serializer uses for every payload.
+     */
+    @Bean
+    public Module utcInstants() {
+        return UtcInstantDeserializer.module();
     }
 
     /** The source of every subscribing processor: the event bus without the events none of them handles. */
