@@ -64,12 +64,22 @@ public class AuditGapRecorder {
         Progress progress = lockProgress();
         List<Long> pending = new ArrayList<>(progress.pending());
         long scanned = progress.scannedUpTo();
-        if (frontier > scanned) {
+        if (frontier > scanned && !allSealed(scanned + 1, frontier)) {
             pending.addAll(jdbc.queryForList("SELECT s FROM generate_series(?::bigint, ?::bigint) AS s"
                     + " WHERE NOT EXISTS (SELECT 1 FROM audit_chain c WHERE c.seq = s)", Long.class, scanned + 1, frontier));
-            scanned = frontier;
         }
+        scanned = Math.max(scanned, frontier);
         settle(pending, scanned);
+    }
+
+    /**
+     * Whether every number from {@code first} to {@code last} is sealed: the usual case, answered by counting one
+     * range of the primary key instead of looking up each number (which cost more than sealing under telemetry load).
+     */
+    private boolean allSealed(long first, long last) {
+        Long sealed = jdbc.queryForObject("SELECT count(*) FROM audit_chain WHERE seq BETWEEN ? AND ?", Long.class,
+                first, last);
+        return sealed != null && sealed == last - first + 1;
     }
 
     /** Settles pending numbers whose timeout passed while no new event arrived. */
