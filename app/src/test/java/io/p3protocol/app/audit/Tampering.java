@@ -12,15 +12,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Changes one row the way an attacker with superuser rights would: past the append-only triggers
  * ({@code session_replication_role = replica} for that one transaction only).
  */
-final class Tampering {
+public final class Tampering {
     private final DataSource dataSource;
 
-    Tampering(DataSource dataSource) {
+    public Tampering(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
     /** Runs {@code sql}, which must change exactly one row, with the triggers off. */
-    void bypassingTriggers(String sql, Object... args) throws SQLException {
+    public void bypassingTriggers(String sql, Object... args) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try (Statement set = connection.createStatement()) {

@@ -4,6 +4,7 @@ import io.p3protocol.command.anchoring.AnchoringSetup;
 import io.p3protocol.kernel.anchoring.RequestAnchorCommand;
 import io.p3protocol.kernel.audit.AuditCheckpointIds;
 import io.p3protocol.kernel.audit.CutAuditCheckpointCommand;
+import io.p3protocol.kernel.crypto.MerkleFrontier;
 import io.p3protocol.kernel.crypto.MerkleTree;
 import io.p3protocol.kernel.errors.DomainRuleViolation;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -24,10 +25,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Cuts Merkle checkpoints of the audit chain (docs/audit.md): every {@code p3.audit.checkpoint.every-events} newly
@@ -39,8 +40,17 @@ import java.util.Optional;
  * order: a late-committed event with a lower {@code seq} is sealed (and appended to the tree) after its successor,
  * so an existing tree never has to change. Leaf {@code i} is the 32 bytes of the i-th sealed hash.
  * <p>
- * Before cutting, the checkpointer recomputes the previous checkpoint's root from today's rows; when they no longer
- * match (a sealed hash was changed or removed) it refuses, so a new checkpoint can never launder tampering.
+ * A new checkpoint can never launder tampering, in one of two ways:
+ * <ul>
+ *   <li>a cut that reads the whole chain (an explicit cut, and a node's first scheduled cut) recomputes the previous
+ *       checkpoint's root from today's rows and refuses when they no longer match (a sealed hash was changed or
+ *       removed);</li>
+ *   <li>a scheduled cut after a checkpoint this node cut or verified extends that checkpoint's tree, held here as a
+ *       {@link MerkleFrontier}, with only the hashes sealed since: its root commits to the hashes as they were
+ *       verified, whatever the older rows say today. A cut then costs what was sealed since the previous one, not the
+ *       whole chain, which under load grew every 30 s. Changed older rows are named by the integrity check and fail
+ *       their proofs against every checkpoint, the new ones included.</li>
+ * </ul>
  * Checkpoints are cut by this component only, never by an event handler, so replays cannot create any.
  */
 @Component
@@ -55,6 +65,7 @@ public class AuditCheckpointer {
     private final CheckpointSchedule schedule;
     private final Clock clock;
     private volatile boolean stopping;
+    private Verified verified; // read and written under the lock of cut()
 
     public AuditCheckpointer(JdbcTemplate jdbc, PlatformTransactionManager transactions, CommandGateway commands,
                              AnchoringSetup anchoring,
@@ -79,7 +90,62 @@ public class AuditCheckpointer {
                           boolean anchoringRequested, Instant createdAt) {
     }
 
-    private record Leaf(long seq, byte[] hash, Instant sealedAt) {
+    /** The tree of checkpoint {@code number}, whose last leaf is the row at {@code lastChainPosition}. */
+    private record Verified(long number, String root, MerkleFrontier tree, long lastChainPosition) {
+        boolean isOf(Latest latest) {
+            return number == latest.number() && root.equals(latest.root()) && tree.size() == latest.treeSize();
+        }
+    }
+
+    /**
+     * The leaves a cut covers, added in sealing order: the tree of every sealed hash, the previous checkpoint's root
+     * as the rows gave it, and the bounds of what is new since.
+     */
+    private static final class Leaves {
+        final MerkleFrontier tree;
+        final long previousSize;
+        byte[] previousRoot;
+        MerkleFrontier previousTree;
+        long previousLastChainPosition;
+        Instant firstSealedAt;
+        long firstNewSeq;
+        long lastSeq;
+        long lastChainPosition;
+
+        /** Every sealed hash, read from the first. */
+        Leaves(long previousSize) {
+            this.tree = new MerkleFrontier();
+            this.previousSize = previousSize;
+        }
+
+        /** A verified tree, extended with what was sealed after it. */
+        Leaves(Verified verified) {
+            this.tree = verified.tree().copy();
+            this.previousSize = tree.size();
+            this.previousRoot = tree.root();
+            this.lastChainPosition = verified.lastChainPosition();
+        }
+
+        void add(long seq, byte[] sealedHash, Instant sealedAt, long chainPosition) {
+            if (tree.size() == 0) {
+                firstSealedAt = sealedAt;
+            }
+            if (tree.size() == previousSize) {
+                firstNewSeq = seq;
+            }
+            tree.add(MerkleTree.leafHash(sealedHash));
+            lastSeq = seq;
+            lastChainPosition = chainPosition;
+            if (tree.size() == previousSize) {
+                previousRoot = tree.root();
+                previousTree = tree.copy();
+                previousLastChainPosition = chainPosition;
+            }
+        }
+
+        long size() {
+            return tree.size();
+        }
     }
 
     @Scheduled(initialDelayString = "${p3.audit.checkpoint.poll-interval:30s}",
@@ -120,63 +186,70 @@ public class AuditCheckpointer {
 
     private synchronized Optional<Cut> cut(boolean now) {
         Optional<Latest> latest = latest();
-        if (!now && latest.isPresent() && knownNotDue(latest.get())) {
+        OptionalLong sealedSince = latest.map(this::sealedSince).orElse(OptionalLong.empty());
+        if (!now && sealedSince.isPresent()
+                && !schedule.isDue(sealedSince.getAsLong(), latest.get().createdAt(), clock.instant())) {
             return Optional.empty();
         }
-        List<Leaf> leaves = snapshot.execute(tx -> readLeaves());
-        long previousSize = latest.map(Latest::treeSize).orElse(0L);
-        if (leaves.size() <= previousSize) {
-            return latest.map(l -> new Cut(l.number(), l.treeSize(), l.firstSeq(), l.lastSeq(), l.root(),
-                    l.anchoringRequested(), false));
-        }
-        if (!now && !due(latest, leaves, previousSize)) {
-            return Optional.empty();
-        }
-        List<byte[]> leafHashes = new ArrayList<>(leaves.size());
-        for (Leaf leaf : leaves) {
-            leafHashes.add(MerkleTree.leafHash(leaf.hash()));
-        }
-        if (latest.isPresent()) {
-            String recomputed = HEX.formatHex(MerkleTree.root(leafHashes.subList(0, (int) previousSize)));
+        boolean extending = !now && sealedSince.isPresent() && verified != null && verified.isOf(latest.get());
+        Leaves leaves = snapshot.execute(tx -> extending ? sealedAfter(verified)
+                : wholeChain(latest.map(Latest::treeSize).orElse(0L)));
+        long previousSize = leaves.previousSize;
+        if (latest.isPresent() && previousSize > 0) {
+            if (leaves.previousRoot == null) {
+                // rows were removed: the chain is shorter than the checkpoint
+                return latest.map(l -> new Cut(l.number(), l.treeSize(), l.firstSeq(), l.lastSeq(), l.root(),
+                        l.anchoringRequested(), false));
+            }
+            String recomputed = HEX.formatHex(leaves.previousRoot);
             if (!recomputed.equals(latest.get().root())) {
                 throw new DomainRuleViolation("audit_chain_inconsistent", "The sealed audit chain no longer matches "
                         + "checkpoint " + latest.get().number() + " (its first " + previousSize + " hashes now give root "
                         + recomputed + "): a sealed hash was changed or removed. No new checkpoint is cut.");
             }
+            verified = new Verified(latest.get().number(), latest.get().root(), leaves.previousTree != null
+                    ? leaves.previousTree : verified.tree(), leaves.previousTree != null
+                    ? leaves.previousLastChainPosition : verified.lastChainPosition());
+        }
+        if (leaves.size() <= previousSize) {
+            return latest.map(l -> new Cut(l.number(), l.treeSize(), l.firstSeq(), l.lastSeq(), l.root(),
+                    l.anchoringRequested(), false));
+        }
+        if (!now && !due(latest, leaves)) {
+            return Optional.empty();
         }
         long number = latest.map(Latest::number).orElse(0L) + 1;
-        String root = HEX.formatHex(MerkleTree.root(leafHashes));
-        long firstSeq = leaves.get((int) previousSize).seq();
-        long lastSeq = leaves.get(leaves.size() - 1).seq();
+        String root = HEX.formatHex(leaves.tree.root());
+        long treeSize = leaves.size();
         boolean anchor = anchoring.configured();
         commands.sendAndWait(new CutAuditCheckpointCommand(AuditCheckpointIds.of(number), number, previousSize,
-                leaves.size(), firstSeq, lastSeq, root, anchor));
-        log.info("Audit checkpoint {} cut: {} leaves, seq {}..{}, root {}", number, leaves.size(), firstSeq, lastSeq,
-                root);
+                treeSize, leaves.firstNewSeq, leaves.lastSeq, root, anchor));
+        verified = new Verified(number, root, leaves.tree, leaves.lastChainPosition);
+        log.info("Audit checkpoint {} cut: {} leaves, seq {}..{}, root {}", number, treeSize, leaves.firstNewSeq,
+                leaves.lastSeq, root);
         if (anchor) {
-            requestAnchor(number, root, leaves.size(), firstSeq, lastSeq);
+            requestAnchor(number, root, treeSize, leaves.firstNewSeq, leaves.lastSeq);
         }
-        return Optional.of(new Cut(number, leaves.size(), firstSeq, lastSeq, root, anchor, true));
+        return Optional.of(new Cut(number, treeSize, leaves.firstNewSeq, leaves.lastSeq, root, anchor, true));
     }
 
     /**
-     * Whether a scheduled poll can tell, without reading the chain, that no checkpoint is due yet: it counts only the
-     * hashes sealed after the latest checkpoint's last leaf (an index range on {@code chain_position}). Reading and
-     * hashing every sealed hash, as a cut must, on every poll made an idle service's polls grow with its chain. When
-     * that leaf's row is gone the answer is "cannot tell", and the poll reads the chain as a cut does, which then
-     * refuses (the chain no longer matches the checkpoint).
+     * How many hashes were sealed after the latest checkpoint's last leaf (an index range on {@code chain_position}),
+     * which tells a scheduled poll, without reading the chain, whether a cut is due. Reading and hashing every sealed
+     * hash on every poll made an idle service's polls grow with its chain. Empty when that leaf's row is gone: the
+     * poll then reads the whole chain as an explicit cut does, which refuses (the chain no longer matches the
+     * checkpoint).
      */
-    private boolean knownNotDue(Latest latest) {
+    private OptionalLong sealedSince(Latest latest) {
         List<Long> sealedSince = jdbc.queryForList("""
                 SELECT (SELECT count(*) FROM audit_chain c WHERE c.chain_position > l.chain_position)
                 FROM audit_chain l WHERE l.seq = ?""", Long.class, latest.lastSeq());
-        return !sealedSince.isEmpty()
-                && !schedule.isDue(sealedSince.get(0), latest.createdAt(), clock.instant());
+        return sealedSince.isEmpty() ? OptionalLong.empty() : OptionalLong.of(sealedSince.get(0));
     }
 
-    private boolean due(Optional<Latest> latest, List<Leaf> leaves, long previousSize) {
-        Instant since = latest.map(Latest::createdAt).orElse(leaves.get(0).sealedAt());
-        return schedule.isDue(leaves.size() - previousSize, since, clock.instant());
+    private boolean due(Optional<Latest> latest, Leaves leaves) {
+        Instant since = latest.map(Latest::createdAt).orElse(leaves.firstSealedAt);
+        return schedule.isDue(leaves.size() - leaves.previousSize, since, clock.instant());
     }
 
     /**
@@ -213,16 +286,31 @@ public class AuditCheckpointer {
                 rs.getTimestamp("created_at").toInstant())).stream().findFirst();
     }
 
-    /** Every sealed hash, in sealing order, from one snapshot (the sealer appends in that order, one batch at a time). */
-    private List<Leaf> readLeaves() {
-        List<Leaf> leaves = new ArrayList<>();
+    /**
+     * Every sealed hash, in sealing order, from one snapshot (the sealer appends in that order, one batch at a time),
+     * streamed into the tree: memory stays O(log n) however long the chain.
+     */
+    private Leaves wholeChain(long previousSize) {
+        Leaves leaves = new Leaves(previousSize);
+        readInto(leaves, "SELECT seq, hash, sealed_at, chain_position FROM audit_chain ORDER BY chain_position");
+        return leaves;
+    }
+
+    /** The hashes sealed after a verified tree's last leaf, added to a copy of it. */
+    private Leaves sealedAfter(Verified tree) {
+        Leaves leaves = new Leaves(tree);
+        readInto(leaves, "SELECT seq, hash, sealed_at, chain_position FROM audit_chain WHERE chain_position > "
+                + tree.lastChainPosition() + " ORDER BY chain_position");
+        return leaves;
+    }
+
+    private void readInto(Leaves leaves, String sql) {
         jdbc.query(con -> {
-            var statement = con.prepareStatement("SELECT seq, hash, sealed_at FROM audit_chain ORDER BY chain_position");
+            var statement = con.prepareStatement(sql);
             statement.setFetchSize(10_000);
             return statement;
         }, rs -> {
-            leaves.add(new Leaf(rs.getLong(1), HEX.parseHex(rs.getString(2)), rs.getTimestamp(3).toInstant()));
+            leaves.add(rs.getLong(1), HEX.parseHex(rs.getString(2)), rs.getTimestamp(3).toInstant(), rs.getLong(4));
         });
-        return leaves;
     }
 }

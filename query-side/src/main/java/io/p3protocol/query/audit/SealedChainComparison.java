@@ -2,6 +2,7 @@ package io.p3protocol.query.audit;
 
 import io.p3protocol.kernel.anchoring.AnchorStatus;
 import io.p3protocol.kernel.anchoring.AnchorSummary;
+import io.p3protocol.kernel.crypto.MerkleFrontier;
 import io.p3protocol.kernel.crypto.MerkleTree;
 import io.p3protocol.projection.eventstore.SnapshotCursor;
 import org.springframework.jdbc.core.JdbcTemplate;
