@@ -9,13 +9,16 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class MerkleFrontierTest {
+    private static byte[] leaf(int i) {
+        return MerkleTree.leafHash(ByteBuffer.allocate(4).putInt(i).array());
+    }
 
     @Test
     void theRootAfterEachLeafIsTheRfc6962RootOfAllLeavesSoFar() {
         MerkleFrontier frontier = new MerkleFrontier();
         List<byte[]> leaves = new ArrayList<>();
         for (int i = 0; i < 70; i++) {
-            byte[] leaf = MerkleTree.leafHash(ByteBuffer.allocate(4).putInt(i).array());
+            byte[] leaf = leaf(i);
             leaves.add(leaf);
             frontier.add(leaf);
 
@@ -29,7 +32,7 @@ class MerkleFrontierTest {
         MerkleFrontier original = new MerkleFrontier();
         List<byte[]> leaves = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            byte[] leaf = MerkleTree.leafHash(ByteBuffer.allocate(4).putInt(i).array());
+            byte[] leaf = leaf(i);
             leaves.add(leaf);
             original.add(leaf);
         }
@@ -38,7 +41,7 @@ class MerkleFrontierTest {
         MerkleFrontier copy = original.copy();
         List<byte[]> more = new ArrayList<>(leaves);
         for (int i = 5; i < 12; i++) {
-            byte[] leaf = MerkleTree.leafHash(ByteBuffer.allocate(4).putInt(i).array());
+            byte[] leaf = leaf(i);
             more.add(leaf);
             copy.add(leaf);
         }
