@@ -98,13 +98,13 @@ public class AuditCheckpointer {
     }
 
     /**
-     * The leaves a cut covers, added in sealing order: the tree of every sealed hash, the previous checkpoint's root
-     * as the rows gave it, and the bounds of what is new since.
+     * The leaves a cut covers, added in sealing order: the tree of every sealed hash, the previous checkpoint's tree
+     * as the rows gave it (null when the rows are fewer than that checkpoint covers), and the bounds of what is new
+     * since.
      */
     private static final class Leaves {
         final MerkleFrontier tree;
         final long previousSize;
-        byte[] previousRoot;
         MerkleFrontier previousTree;
         long previousLastChainPosition;
         Instant firstSealedAt;
@@ -122,7 +122,8 @@ public class AuditCheckpointer {
         Leaves(Verified verified) {
             this.tree = verified.tree().copy();
             this.previousSize = tree.size();
-            this.previousRoot = tree.root();
+            this.previousTree = verified.tree();
+            this.previousLastChainPosition = verified.lastChainPosition();
             this.lastChainPosition = verified.lastChainPosition();
         }
 
@@ -137,7 +138,6 @@ public class AuditCheckpointer {
             lastSeq = seq;
             lastChainPosition = chainPosition;
             if (tree.size() == previousSize) {
-                previousRoot = tree.root();
                 previousTree = tree.copy();
                 previousLastChainPosition = chainPosition;
             }
@@ -195,23 +195,17 @@ public class AuditCheckpointer {
         Leaves leaves = snapshot.execute(tx -> extending ? sealedAfter(verified)
                 : wholeChain(latest.map(Latest::treeSize).orElse(0L)));
         long previousSize = leaves.previousSize;
-        if (latest.isPresent() && previousSize > 0) {
-            if (leaves.previousRoot == null) {
-                // rows were removed: the chain is shorter than the checkpoint
-                return latest.map(l -> new Cut(l.number(), l.treeSize(), l.firstSeq(), l.lastSeq(), l.root(),
-                        l.anchoringRequested(), false));
-            }
-            String recomputed = HEX.formatHex(leaves.previousRoot);
+        if (leaves.previousTree != null) { // null with no checkpoint yet, or fewer rows than the latest one covers
+            String recomputed = HEX.formatHex(leaves.previousTree.root());
             if (!recomputed.equals(latest.get().root())) {
                 throw new DomainRuleViolation("audit_chain_inconsistent", "The sealed audit chain no longer matches "
                         + "checkpoint " + latest.get().number() + " (its first " + previousSize + " hashes now give root "
                         + recomputed + "): a sealed hash was changed or removed. No new checkpoint is cut.");
             }
-            verified = new Verified(latest.get().number(), latest.get().root(), leaves.previousTree != null
-                    ? leaves.previousTree : verified.tree(), leaves.previousTree != null
-                    ? leaves.previousLastChainPosition : verified.lastChainPosition());
+            verified = new Verified(latest.get().number(), latest.get().root(), leaves.previousTree,
+                    leaves.previousLastChainPosition);
         }
-        if (leaves.size() <= previousSize) {
+        if (leaves.size() <= previousSize) { // nothing new, or rows were removed (fewer than the checkpoint covers)
             return latest.map(l -> new Cut(l.number(), l.treeSize(), l.firstSeq(), l.lastSeq(), l.root(),
                     l.anchoringRequested(), false));
         }
