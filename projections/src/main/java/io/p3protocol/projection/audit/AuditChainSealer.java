@@ -1,6 +1,5 @@
 package io.p3protocol.projection.audit;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.p3protocol.projection.eventstore.EventRowReader;
 import io.p3protocol.projection.eventstore.StoredEventRow;
 import org.axonframework.config.ProcessingGroup;
@@ -105,13 +104,13 @@ public class AuditChainSealer {
         }
         List<StoredEventRow> ordered = storedRowsOf(delivered);
         Set<Long> sealed = alreadySealed(ordered);
-        // Each row's stored JSON is parsed once: the record gives both the chain (its tenant) and the hashed content.
-        List<ObjectNode> records = new ArrayList<>(ordered.size());
+        // Each row's stored JSON is read once: the record gives both the chain (its tenant) and the hashed content.
+        List<RecordToSeal> records = new ArrayList<>(ordered.size());
         List<String> tenants = new ArrayList<>(ordered.size()); // nulls allowed
         for (StoredEventRow row : ordered) {
-            ObjectNode record = AuditRecord.unsealed(row, null);
+            RecordToSeal record = RecordToSeal.of(row);
             records.add(record);
-            tenants.add(AuditRecord.tenantOfRecord(record));
+            tenants.add(record.tenantId());
         }
         Map<String, Head> heads = headsOf(tenants);
         List<Object[]> inserts = new ArrayList<>(ordered.size());
@@ -122,9 +121,7 @@ public class AuditChainSealer {
             }
             String tenantId = tenants.get(i);
             Head previous = heads.get(tenantId);
-            ObjectNode record = records.get(i);
-            record.put(AuditRecord.PREV_HASH, previous.hash());
-            String hash = AuditRecord.hashOf(record);
+            String hash = records.get(i).hash(previous.hash());
             heads.put(tenantId, new Head(hash, row.globalIndex()));
             inserts.add(new Object[]{row.globalIndex(), row.eventId(), tenantId, previous.hash(), hash,
                     previous.seq()});

@@ -2,6 +2,7 @@ package io.p3protocol.kernel.crypto;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -58,6 +59,14 @@ public final class CanonicalJson {
 
     public static JsonNode parse(String json) throws IOException {
         return MAPPER.readTree(json);
+    }
+
+    /**
+     * A streaming parser with the same settings as {@link #parse} (duplicate member names refused), for callers that
+     * read a document token by token; it does not check for trailing content, which is the caller's to do.
+     */
+    public static JsonParser newParser(byte[] utf8) throws IOException {
+        return MAPPER.createParser(utf8);
     }
 
     /**
