@@ -10,7 +10,9 @@
 # embedded default database) -> BenchMain report (results.md / results.json in $BENCH_OUT, table printed).
 #
 # Settings (environment):
-#   BENCH_DURATION=15        measured seconds per command and concurrency     BENCH_WARMUP=20 warm-up seconds
+#   BENCH_DURATION=15        measured seconds per command and concurrency
+#   BENCH_WARMUP=20 BENCH_WARMUP_MAX=120   warm-up before each command run: at least WARMUP seconds, then until the
+#                            app's JIT compilers are quiet (under 5 % of the last 5 s), at most WARMUP_MAX (BenchMain's JitWarmup)
 #   BENCH_CLIENTS=1,8        concurrencies for the command runs
 #   BENCH_LIMITS_SECONDS=15  seconds per pgbench run
 #   BENCH_EVENTS_TARGET=100000  seed (through the API) until the store holds this many events
@@ -21,7 +23,8 @@
 #                            of transfers at 20/s), policy-check overhead (BENCH_AUTOMATION_POLICY_SECONDS=20 per key)
 #   BENCH_TELEMETRY=1        telemetry ingestion (BenchMain telemetry) after the load scenarios, on the same app:
 #   BENCH_TELEMETRY_CLIENTS=2 BENCH_TELEMETRY_DURATION=20 (saturation seconds) BENCH_TELEMETRY_RATE=20000 (paced
-#                            events/s) BENCH_TELEMETRY_PACED_SECONDS=20 BENCH_TELEMETRY_WARMUP=20 (seconds, discarded)
+#                            events/s) BENCH_TELEMETRY_PACED_SECONDS=20 BENCH_TELEMETRY_WARMUP=20 and
+#                            BENCH_TELEMETRY_WARMUP_MAX=180 (seconds, discarded; the same JIT-quiet rule)
 #   BENCH_STARTUP_COLD=3 BENCH_STARTUP_WARM=1 BENCH_STARTUP_FIRST=1   start-to-ready runs (all 0 to skip; medians reported):
 #                            cold = empty P3_DATA_DIR; warm = restart on it; first = empty P3_DATA_DIR and java.io.tmpdir
 #   BENCH_PGDATA=DIR         keep the cluster in DIR and reuse it (and its seeded events) on the next run
@@ -30,6 +33,7 @@
 #   APP_JAR=PATH             app jar to test (then nothing is built). Default: app/target/app-*.jar, after
 #                            ./mvnw -q -DskipTests package. BENCH_BUILD_APP=missing builds only when no jar exists
 #                            (a jar in app/target may come from another revision, so "exists" does not mean "current").
+#   BENCH_APP_JAVA_OPTS=""   extra JVM options for the app under test (e.g. a GC comparison); none by default
 #   BENCH_LIMITS_AFTER=1     measure the raw limits again after the app runs, to show how much the machine drifted
 #   PG_BIN=/usr/lib/postgresql/15/bin     BENCH_INSTALL_PG=1  apt-get install postgresql postgresql-contrib if missing
 #   BENCH_RUN_AS=postgres    the non-root user for PostgreSQL and the app when this script runs as root
@@ -41,6 +45,7 @@ root=$(dirname "$here")
 
 DURATION=${BENCH_DURATION:-15}
 WARMUP=${BENCH_WARMUP:-20}
+WARMUP_MAX=${BENCH_WARMUP_MAX:-120}
 CLIENTS=${BENCH_CLIENTS:-1,8}
 LIMITS_SECONDS=${BENCH_LIMITS_SECONDS:-15}
 EVENTS_TARGET=${BENCH_EVENTS_TARGET:-100000}
@@ -58,6 +63,7 @@ TELEMETRY_DURATION=${BENCH_TELEMETRY_DURATION:-20}
 TELEMETRY_RATE=${BENCH_TELEMETRY_RATE:-20000}
 TELEMETRY_PACED=${BENCH_TELEMETRY_PACED_SECONDS:-20}
 TELEMETRY_WARMUP=${BENCH_TELEMETRY_WARMUP:-20}
+TELEMETRY_WARMUP_MAX=${BENCH_TELEMETRY_WARMUP_MAX:-180}
 STARTUP_COLD=${BENCH_STARTUP_COLD:-3}
 STARTUP_WARM=${BENCH_STARTUP_WARM:-1}
 STARTUP_FIRST=${BENCH_STARTUP_FIRST:-1}
@@ -228,7 +234,7 @@ if [ -n "$SCENARIOS" ] && [ "$SCENARIOS" != none ]; then
   (cd "$tmp/home" && exec $AS_PREFIX env HOME="$tmp/home" P3_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$DB" \
     P3_DB_USER="$DB_USER" P3_DB_PASSWORD="$DB_PASSWORD" P3_ADMIN_KEY="$ADMIN_KEY" P3_MASTER_KEY="$MASTER_KEY" \
     P3_DATA_DIR="$tmp/app-data" \
-    java -jar "$tmp/app.jar" --server.port="$APP_PORT" --server.address=127.0.0.1) >"$OUT/app.log" 2>&1 &
+    java ${BENCH_APP_JAVA_OPTS:-} -jar "$tmp/app.jar" --server.port="$APP_PORT" --server.address=127.0.0.1) >"$OUT/app.log" 2>&1 &
   APP_PID=$!
   t_app=$(now)
   ready=0
@@ -247,7 +253,7 @@ if [ -n "$SCENARIOS" ] && [ "$SCENARIOS" != none ]; then
 
   bench load --base-url "http://127.0.0.1:$APP_PORT" --api-key "$ADMIN_KEY" \
     --db-url "jdbc:postgresql://127.0.0.1:$PG_PORT/$DB" --db-user "$DB_USER" --db-password "$DB_PASSWORD" \
-    --scenarios "$SCENARIOS" --duration "$DURATION" --warmup "$WARMUP" --clients "$CLIENTS" \
+    --scenarios "$SCENARIOS" --duration "$DURATION" --warmup "$WARMUP" --warmup-max "$WARMUP_MAX" --clients "$CLIENTS" \
     --events-target "$EVENTS_TARGET" --seed-max-seconds "$SEED_MAX" --export-runs "$EXPORT_RUNS" \
     --replay-runs "$REPLAY_RUNS" --out "$OUT/load.json" || log "BenchMain load failed (partial results kept)"
   if [ "$AUTOMATION" = 1 ]; then
@@ -259,7 +265,7 @@ if [ -n "$SCENARIOS" ] && [ "$SCENARIOS" != none ]; then
   # After the load scenarios: its ~10^6 events would otherwise slow the replay and the export measured above.
   if [ "$TELEMETRY" = 1 ]; then
     bench telemetry --base-url "http://127.0.0.1:$APP_PORT" --api-key "$ADMIN_KEY" --clients "$TELEMETRY_CLIENTS" \
-      --warmup "$TELEMETRY_WARMUP" --duration "$TELEMETRY_DURATION" --paced-rate "$TELEMETRY_RATE" --paced-duration "$TELEMETRY_PACED" \
+      --warmup "$TELEMETRY_WARMUP" --warmup-max "$TELEMETRY_WARMUP_MAX" --duration "$TELEMETRY_DURATION" --paced-rate "$TELEMETRY_RATE" --paced-duration "$TELEMETRY_PACED" \
       --out "$OUT/telemetry.json" || log "BenchMain telemetry failed"
   fi
   stop_app

@@ -64,14 +64,14 @@ public final class BenchMain {
                 "usage: BenchMain load|telemetry|startup|report [--option value ...]",
                 "load:    --base-url URL (loopback)  --api-key KEY  --out FILE",
                 "         [--db-url JDBC --db-user U --db-password P]   read-only event counts (else estimated from processor positions)",
-                "         [--scenarios commands,seed,replay,export] [--duration 15] [--warmup 20] [--clients 1,8]",
+                "         [--scenarios commands,seed,replay,export] [--duration 15] [--warmup 20] [--warmup-max 120] [--clients 1,8]",
                 "         [--key-tenants 256] [--events-target 100000] [--seed-clients 8] [--seed-max-seconds 1800]",
                 "         [--processor tenancy-views] [--replay-runs 1] [--replay-timeout 1800] [--stall-timeout 120]",
                 "         [--audit-path /api/audit/events]",
                 "         [--audit-key KEY]   another key for the export (default: --api-key)",
                 "         [--export-runs 3] [--export-timeout 900] [--wait-ready 180] [--request-timeout 30] [--events-table domainevententry]",
                 "telemetry: --base-url URL (loopback)  --api-key PLATFORM_ADMIN_KEY  --out FILE",
-                "         [--clients 2] [--batch 1000] [--warmup 20] [--duration 20] [--paced-rate 20000] [--paced-duration 20]",
+                "         [--clients 2] [--batch 1000] [--warmup 20] [--warmup-max 180] [--duration 20] [--paced-rate 20000] [--paced-duration 20]",
                 "         [--drain-timeout 300] [--wait-ready 180] [--request-timeout 60]",
                 "automation: --base-url URL (loopback)  --api-key PLATFORM_ADMIN_KEY  --db-url JDBC --db-user U [--db-password P]  --out FILE",
                 "         [--rules 100] [--matching-rules 10] [--rule-events-per-second 20] [--rule-seconds 30]",
@@ -93,6 +93,8 @@ public final class BenchMain {
         // 20 s: the command runs come first after the app starts, and with 5 s the JIT compiler threads still took
         // about 40 % of the app's CPU during the first measured run (docs/benchmarks.md)
         Duration warmup = Duration.ofSeconds(a.lng("warmup", 20));
+        // and then until the JIT compilers are quiet (JitWarmup), at most this long
+        Duration warmupMax = Duration.ofSeconds(a.lng("warmup-max", 120));
         List<Integer> clients = CommandBench.parseClients(a.str("clients", "1,8"));
         int keyTenants = a.integer("key-tenants", 256);
         long eventsTarget = a.lng("events-target", 100_000);
@@ -127,6 +129,7 @@ public final class BenchMain {
         meta.put("startedAt", Instant.now().toString());
         meta.put("durationSeconds", duration.toSeconds());
         meta.put("warmupSeconds", warmup.toSeconds());
+        meta.put("warmupMaxSeconds", warmupMax.toSeconds());
         meta.put("clients", clients.toString());
         meta.put("scenarios", String.join(",", scenarios));
         meta.put("eventCounts", store != null ? "count(*) on " + eventsTable : "processor positions (approximate)");
@@ -139,14 +142,18 @@ public final class BenchMain {
             ArrayNode cmds = result.putArray("commands");
             for (String cmd : List.of("create_tenant", "issue_key")) {
                 for (int c : clients) {
-                    log("command " + cmd + " at " + c + " client(s): " + warmup.toSeconds() + " s warm-up, " + duration.toSeconds() + " s measured");
+                    log("command " + cmd + " at " + c + " client(s): " + warmup.toSeconds() + "–" + warmupMax.toSeconds()
+                            + " s warm-up (until the JIT is quiet), " + duration.toSeconds() + " s measured");
                     try {
                         String loadBefore = loadAverage();
-                        LoadRunner.Result r = cmd.equals("create_tenant") ? bench.createTenant(c, warmup, duration)
-                                : bench.issueKey(c, warmup, duration, keyTenants);
-                        cmds.add(toJson(r).put("loadAverageBefore", loadBefore).put("loadAverageAfter", loadAverage()));
-                        log(String.format(Locale.ROOT, "  %.0f ops/s, p50 %.2f ms, p99 %.2f ms, %d errors",
-                                r.throughput(), r.latency().p50Ms(), r.latency().p99Ms(), r.errors()));
+                        CommandBench.Run run = cmd.equals("create_tenant") ? bench.createTenant(c, warmup, warmupMax, duration)
+                                : bench.issueKey(c, warmup, warmupMax, duration, keyTenants);
+                        LoadRunner.Result r = run.measured();
+                        ObjectNode json = toJson(r).put("loadAverageBefore", loadBefore).put("loadAverageAfter", loadAverage());
+                        json.set("warmup", run.warmup().toJson());
+                        cmds.add(json);
+                        log(String.format(Locale.ROOT, "  %s; %.0f ops/s, p50 %.2f ms, p99 %.2f ms, %d errors",
+                                run.warmup().describe(), r.throughput(), r.latency().p50Ms(), r.latency().p99Ms(), r.errors()));
                     } catch (Exception e) {
                         cmds.addObject().put("name", cmd).put("clients", c).put("error", e.toString());
                         log("  failed: " + e);
@@ -362,6 +369,8 @@ public final class BenchMain {
         int clients = a.integer("clients", 2);
         int batch = a.integer("batch", 1000);
         Duration warmup = Duration.ofSeconds(a.lng("warmup", 20));
+        // and then until the JIT compilers are quiet (JitWarmup): the telemetry path took more than a minute of C2
+        Duration warmupMax = Duration.ofSeconds(a.lng("warmup-max", 180));
         Duration duration = Duration.ofSeconds(a.lng("duration", 20));
         double pacedRate = a.dbl("paced-rate", 20_000);
         Duration pacedDuration = Duration.ofSeconds(a.lng("paced-duration", 20));
@@ -375,7 +384,8 @@ public final class BenchMain {
         AppClient app = new AppClient(baseUrl, apiKey, requestTimeout);
         awaitHealthy(app, waitReady);
         String runId = UUID.randomUUID().toString().substring(0, 8);
-        log("telemetry: " + clients + " clients, batches of " + batch + ", " + warmup.toSeconds() + " s warm-up, "
+        log("telemetry: " + clients + " clients, batches of " + batch + ", " + warmup.toSeconds() + "–"
+                + warmupMax.toSeconds() + " s warm-up (until the JIT is quiet), "
                 + duration.toSeconds() + " s saturation, then " + pacedDuration.toSeconds() + " s paced at " + pacedRate + " events/s");
         ObjectNode result = AppClient.JSON.createObjectNode();
         result.put("runId", runId);
@@ -383,7 +393,7 @@ public final class BenchMain {
         result.put("loadAverageBefore", loadAverage());
         try {
             result.setAll(new TelemetryBench(app, baseUrl, requestTimeout, batch, runId)
-                    .run(clients, warmup, duration, pacedRate, pacedDuration, drainTimeout));
+                    .run(clients, warmup, warmupMax, duration, pacedRate, pacedDuration, drainTimeout));
         } catch (Exception e) {
             result.put("error", e.toString());
             log("  failed: " + e);
@@ -509,7 +519,10 @@ public final class BenchMain {
         }
         if (load != null && load.has("meta")) {
             JsonNode m = load.get("meta");
-            env.put("Command runs", m.path("warmupSeconds").asText() + " s warm-up + " + m.path("durationSeconds").asText()
+            String warmups = m.has("warmupMaxSeconds")
+                    ? m.path("warmupSeconds").asText() + "–" + m.path("warmupMaxSeconds").asText() + " s warm-up (until the JIT is quiet)"
+                    : m.path("warmupSeconds").asText() + " s warm-up";
+            env.put("Command runs", warmups + " + " + m.path("durationSeconds").asText()
                     + " s measured per command and concurrency; clients " + m.path("clients").asText());
         }
         if (limits == null) {

@@ -18,14 +18,19 @@ final class CommandBench {
         this.runId = runId;
     }
 
-    /** {@code POST /api/tenants}, a new tenant name per request. Warm-up first (discarded), then the measured run. */
-    LoadRunner.Result createTenant(int clients, Duration warmup, Duration duration) throws InterruptedException {
+    /** A measured run and the warm-up before it. */
+    record Run(JitWarmup.Outcome warmup, LoadRunner.Result measured) {
+    }
+
+    /**
+     * {@code POST /api/tenants}, a new tenant name per request. Warm-up first (discarded; at least
+     * {@code warmup}, then until the JIT is quiet, at most {@code warmupMax}: {@link JitWarmup}), then the measured run.
+     */
+    Run createTenant(int clients, Duration warmup, Duration warmupMax, Duration duration) throws InterruptedException {
         LoadRunner.Operation op = (client, seq) -> app.createTenant(name("t", clients, client, seq)).statusCode();
-        if (!warmup.isZero()) {
-            LoadRunner.run("create_tenant_warmup", clients, warmup, Long.MAX_VALUE, 201, null,
-                    (client, seq) -> app.createTenant(name("tw", clients, client, seq)).statusCode());
-        }
-        return LoadRunner.run("create_tenant", clients, duration, Long.MAX_VALUE, 201, null, op);
+        JitWarmup.Outcome warm = JitWarmup.run("create_tenant_warmup", app, warmup, warmupMax, clients, 201,
+                (client, seq) -> app.createTenant(name("tw", clients, client, seq)).statusCode());
+        return new Run(warm, LoadRunner.run("create_tenant", clients, duration, Long.MAX_VALUE, 201, null, op));
     }
 
     /**
@@ -33,7 +38,7 @@ final class CommandBench {
      * cycling through its own share, so clients never queue on the same tenant and no tenant gathers an unrealistic
      * number of keys. The pool is created before the warm-up and is not timed.
      */
-    LoadRunner.Result issueKey(int clients, Duration warmup, Duration duration, int poolSize) throws Exception {
+    Run issueKey(int clients, Duration warmup, Duration warmupMax, Duration duration, int poolSize) throws Exception {
         int perClient = Math.max(1, poolSize / clients);
         String[][] pool = new String[clients][perClient];
         for (int c = 0; c < clients; c++) {
@@ -42,10 +47,8 @@ final class CommandBench {
             }
         }
         LoadRunner.Operation op = (client, seq) -> app.issueViewerKey(pool[client][(int) (seq % perClient)]).statusCode();
-        if (!warmup.isZero()) {
-            LoadRunner.run("issue_key_warmup", clients, warmup, Long.MAX_VALUE, 201, null, op);
-        }
-        return LoadRunner.run("issue_key", clients, duration, Long.MAX_VALUE, 201, null, op);
+        JitWarmup.Outcome warm = JitWarmup.run("issue_key_warmup", app, warmup, warmupMax, clients, 201, op);
+        return new Run(warm, LoadRunner.run("issue_key", clients, duration, Long.MAX_VALUE, 201, null, op));
     }
 
     /**

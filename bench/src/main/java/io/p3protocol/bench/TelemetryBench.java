@@ -48,7 +48,7 @@ final class TelemetryBench {
         this.runId = runId;
     }
 
-    ObjectNode run(int clients, Duration warmup, Duration duration, double pacedRate, Duration pacedDuration,
+    ObjectNode run(int clients, Duration warmup, Duration warmupMax, Duration duration, double pacedRate, Duration pacedDuration,
                    Duration drainTimeout) throws Exception {
         ObjectNode out = AppClient.JSON.createObjectNode();
         out.put("batchSize", batchSize);
@@ -70,9 +70,9 @@ final class TelemetryBench {
         LoadRunner.Operation post = (client, seq) -> sender.postJson("/api/telemetry",
                 bodies[(int) ((seq + client) % BODIES)], "X-Forwarded-For", clientIp(client, seq)).statusCode();
 
-        if (!warmup.isZero()) {
-            LoadRunner.run("telemetry_warmup", clients, warmup, Long.MAX_VALUE, 201, null, post);
-        }
+        JitWarmup.Outcome warm = JitWarmup.run("telemetry_warmup", admin, warmup, warmupMax, clients, 201, post);
+        out.set("warmup", warm.toJson());
+        BenchMain.log("  " + warm.describe());
         out.put("drainBeforeSeconds", awaitDrained(drainTimeout));
 
         // saturation
