@@ -124,7 +124,7 @@ final class StreamedRecord {
         string(row.timestamp());
         raw(TYPE);
         string(row.simpleTypeName());
-        raw(new byte[]{'}'});
+        buffer.write('}');
         byte[] after = buffer.copyOf(afterStart, buffer.size());
         return new Parts(tenantId, before, after);
     }
@@ -273,7 +273,10 @@ final class StreamedRecord {
         generator.flush();
     }
 
-    /** After a failure mid-value the generator may hold half a value: a fresh one starts clean. */
+    /**
+     * After a failure mid-value the generator may hold part of a value in its own buffer: it is flushed out and
+     * dropped with the buffer's content. (Values are only ever written at the root, so no structure is left open.)
+     */
     private void resetGenerator() {
         try {
             generator.flush();
