@@ -17,7 +17,8 @@ import java.util.List;
 
 /**
  * The audit record of one event, and the one definition of its hash. Sealing, export and verification all build
- * records here, so they cannot disagree on a byte.
+ * records here, so they cannot disagree on a byte. (The sealer writes the records of common shapes token by token,
+ * {@link StreamedRecord}, whose bytes are tested to be exactly these; every other shape it builds here.)
  * <p>
  * A record has the fields {@link #FIELDS}. {@code hash = SHA-256(prevHash ‖ canonical JSON of the record without
  * hash)}, where {@code prevHash} is its 64 lower-case hex characters (ASCII) and the canonical JSON is
