@@ -10,9 +10,13 @@ import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -113,7 +117,7 @@ public class AuditChainSealer {
             tenants.add(record.tenantId());
         }
         Map<String, Head> heads = headsOf(tenants);
-        List<Object[]> inserts = new ArrayList<>(ordered.size());
+        List<Seal> inserts = new ArrayList<>(ordered.size());
         for (int i = 0; i < ordered.size(); i++) {
             StoredEventRow row = ordered.get(i);
             if (!sealed.add(row.globalIndex())) {
@@ -123,12 +127,11 @@ public class AuditChainSealer {
             Head previous = heads.get(tenantId);
             String hash = records.get(i).hash(previous.hash());
             heads.put(tenantId, new Head(hash, row.globalIndex()));
-            inserts.add(new Object[]{row.globalIndex(), row.eventId(), tenantId, previous.hash(), hash,
-                    previous.seq()});
+            inserts.add(new Seal(row.globalIndex(), row.eventId(), tenantId, previous.hash(), hash, previous.seq()));
         }
         // one batch, executed in list order: chain_position follows sealing order as before
         jdbc.batchUpdate("INSERT INTO audit_chain (seq, event_id, tenant_id, prev_hash, hash, prev_seq)"
-                + " VALUES (?, ?, ?, ?, ?, ?)", inserts);
+                + " VALUES (?, ?, ?, ?, ?, ?)", new SealBinder(inserts));
         return ordered.stream().mapToLong(StoredEventRow::globalIndex).max().orElse(0);
     }
 
@@ -164,6 +167,37 @@ public class AuditChainSealer {
         Long[] seqs = rows.stream().map(StoredEventRow::globalIndex).toArray(Long[]::new);
         return new HashSet<>(jdbc.queryForList("SELECT seq FROM audit_chain WHERE seq = ANY (?)",
                 Long.class, (Object) seqs));
+    }
+
+    /** One row of {@code audit_chain}; {@code tenantId} and {@code prevSeq} may be null. */
+    private record Seal(long seq, String eventId, String tenantId, String prevHash, String hash, Long prevSeq) {
+    }
+
+    /**
+     * Binds each seal with typed setters. (The list-of-arrays form of {@code batchUpdate} resolves every value's SQL
+     * type and asks the logger whether it traces, once per parameter: 12,000 times per batch of 2000, a noticeable
+     * share of the sealer's thread in a profile.)
+     */
+    private record SealBinder(List<Seal> seals) implements BatchPreparedStatementSetter {
+        @Override
+        public void setValues(PreparedStatement statement, int i) throws SQLException {
+            Seal seal = seals.get(i);
+            statement.setLong(1, seal.seq());
+            statement.setString(2, seal.eventId());
+            statement.setString(3, seal.tenantId());
+            statement.setString(4, seal.prevHash());
+            statement.setString(5, seal.hash());
+            if (seal.prevSeq() == null) {
+                statement.setNull(6, Types.BIGINT);
+            } else {
+                statement.setLong(6, seal.prevSeq());
+            }
+        }
+
+        @Override
+        public int getBatchSize() {
+            return seals.size();
+        }
     }
 
     /**
