@@ -109,21 +109,15 @@ public class AuditChainSealer {
         List<StoredEventRow> ordered = storedRowsOf(delivered);
         Set<Long> sealed = alreadySealed(ordered);
         // Each row's stored JSON is read once: the record gives both the chain (its tenant) and the hashed content.
-        List<RecordToSeal> records = new ArrayList<>(ordered.size());
-        List<String> tenants = new ArrayList<>(ordered.size()); // nulls allowed
-        for (StoredEventRow row : ordered) {
-            RecordToSeal record = RecordToSeal.of(row);
-            records.add(record);
-            tenants.add(record.tenantId());
-        }
-        Map<String, Head> heads = headsOf(tenants);
+        List<RecordToSeal> records = ordered.stream().map(RecordToSeal::of).toList();
+        Map<String, Head> heads = headsOf(records);
         List<Seal> inserts = new ArrayList<>(ordered.size());
         for (int i = 0; i < ordered.size(); i++) {
             StoredEventRow row = ordered.get(i);
             if (!sealed.add(row.globalIndex())) {
                 continue; // sealed before (a redelivery)
             }
-            String tenantId = tenants.get(i);
+            String tenantId = records.get(i).tenantId();
             Head previous = heads.get(tenantId);
             String hash = records.get(i).hash(previous.hash());
             heads.put(tenantId, new Head(hash, row.globalIndex()));
@@ -209,10 +203,11 @@ public class AuditChainSealer {
         static final Head GENESIS = new Head(AuditRecord.GENESIS, null);
     }
 
-    /** The stored head of each tenant's chain (the genesis for a new chain), with one query per batch. */
-    private Map<String, Head> headsOf(List<String> tenants) {
+    /** The stored head of each record's chain (the genesis for a new chain), with one query per batch. */
+    private Map<String, Head> headsOf(List<RecordToSeal> records) {
         Map<String, Head> heads = new HashMap<>();
-        String[] named = tenants.stream().filter(Objects::nonNull).distinct().toArray(String[]::new);
+        String[] named = records.stream().map(RecordToSeal::tenantId).filter(Objects::nonNull).distinct()
+                .toArray(String[]::new);
         if (named.length > 0) {
             jdbc.query("""
                     SELECT t.tenant_id, h.hash, h.seq
@@ -222,7 +217,7 @@ public class AuditChainSealer {
                 heads.put(rs.getString("tenant_id"), headOf(rs.getString("hash"), rs.getLong("seq")));
             }, (Object) named);
         }
-        if (tenants.contains(null)) {
+        if (records.stream().anyMatch(record -> record.tenantId() == null)) {
             heads.put(null, jdbc.query("SELECT hash, seq FROM audit_chain WHERE tenant_id IS NULL"
                             + " ORDER BY chain_position DESC LIMIT 1",
                     rs -> rs.next() ? headOf(rs.getString("hash"), rs.getLong("seq")) : Head.GENESIS));

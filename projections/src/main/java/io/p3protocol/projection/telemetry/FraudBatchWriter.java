@@ -20,9 +20,10 @@ class FraudBatchWriter {
     }
 
     /**
-     * Rows only this segment writes (a session's) go first; rows per IP, which both segments can be updating at once
-     * (one IP's events span many sessions), go last, so their row locks are held only until the commit right after.
-     * Written first, they made the other segment wait through this batch's remaining statements.
+     * Rows only this segment writes (a session's) go first; rows per IP, which two segments can be updating at once
+     * when the processor is split (one IP's events span many sessions), go last, so their row locks are held only
+     * until the commit right after. Written first, they made the other segment wait through this batch's remaining
+     * statements.
      */
     void write(FraudBatch batch) {
         if (batch.isEmpty()) {
