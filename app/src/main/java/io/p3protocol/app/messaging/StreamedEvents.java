@@ -18,8 +18,15 @@ import java.util.function.Supplier;
 
 /**
  * The event store as the streaming processors attached to it see it: the events their filter leaves out are left
- * out, except that a run of left-out events still hands over its last event (when nothing more is available for now,
- * or after {@link #MAX_LEFT_OUT_IN_A_ROW} of them), so the processors' tokens move past the run.
+ * out, except that a run of left-out events still hands over its last event, so the processors' tokens move past the
+ * run: after {@link #MAX_LEFT_OUT_IN_A_ROW} of them, or once nothing more has been available for {@code holdBack}
+ * (250 ms in the app).
+ * <p>
+ * Why the hold-back: at a few hundred commands a second, each command's event was a run of its own, and
+ * {@code rule-triggers} (whose catch-all handler takes any event handed over) paid a whole batch for each one: a
+ * transaction, its rules check and a token update. Held back, a quiet stream's last left-out event waits for the
+ * next: whichever event is handed over next accounts for the run, and a stream that stays quiet hands the run over
+ * after the hold-back. A processor's position trails the store by at most that much.
  * <p>
  * Two filters are in use. {@link io.p3protocol.kernel.messaging.EventSources#STREAMED_EVENTS} leaves out the events
  * whose payload type none of its processors handles; {@link io.p3protocol.kernel.messaging.EventSources#RULE_TRIGGER_EVENTS}
@@ -40,8 +47,12 @@ public class StreamedEvents implements StreamableMessageSource<TrackedEventMessa
     /** Bounds how far a processor's token trails the store during a long run of events it does not handle. */
     static final int MAX_LEFT_OUT_IN_A_ROW = 1000;
 
+    /** How long the last event of a left-out run waits for a later event before it is handed over itself. */
+    public static final Duration HOLD_BACK = Duration.ofMillis(250);
+
     private final StreamableMessageSource<TrackedEventMessage<?>> store;
     private final Supplier<? extends Predicate<? super TrackedEventMessage<?>>> filterForNewStream;
+    private final long holdBackNanos;
 
     /**
      * @param processing read when the first event of a type arrives, after every processor is registered
@@ -49,14 +60,16 @@ public class StreamedEvents implements StreamableMessageSource<TrackedEventMessa
      */
     public StreamedEvents(StreamableMessageSource<TrackedEventMessage<?>> store,
                           Supplier<EventProcessingConfiguration> processing, Collection<String> processors) {
-        this(store, payloadType -> anyHandles(processing.get(), Set.copyOf(processors), payloadType));
+        this(store, payloadType -> anyHandles(processing.get(), Set.copyOf(processors), payloadType), HOLD_BACK);
     }
 
-    StreamedEvents(StreamableMessageSource<TrackedEventMessage<?>> store, Predicate<Class<?>> handledType) {
+    StreamedEvents(StreamableMessageSource<TrackedEventMessage<?>> store, Predicate<Class<?>> handledType,
+                   Duration holdBack) {
         HandledPayloadTypes handled = new HandledPayloadTypes(handledType);
         Predicate<TrackedEventMessage<?>> byPayloadType = event -> handled.contains(event.getPayloadType());
         this.store = store;
         this.filterForNewStream = () -> byPayloadType;
+        this.holdBackNanos = holdBack.toNanos();
     }
 
     /**
@@ -66,8 +79,14 @@ public class StreamedEvents implements StreamableMessageSource<TrackedEventMessa
      */
     public StreamedEvents(StreamableMessageSource<TrackedEventMessage<?>> store,
                           Supplier<? extends Predicate<? super TrackedEventMessage<?>>> filterForNewStream) {
+        this(store, filterForNewStream, HOLD_BACK);
+    }
+
+    StreamedEvents(StreamableMessageSource<TrackedEventMessage<?>> store,
+                   Supplier<? extends Predicate<? super TrackedEventMessage<?>>> filterForNewStream, Duration holdBack) {
         this.store = store;
         this.filterForNewStream = filterForNewStream;
+        this.holdBackNanos = holdBack.toNanos();
     }
 
     private static boolean anyHandles(EventProcessingConfiguration processing, Set<String> processors,
@@ -115,6 +134,8 @@ public class StreamedEvents implements StreamableMessageSource<TrackedEventMessa
         private final BlockingStream<TrackedEventMessage<?>> events;
         private final Predicate<? super TrackedEventMessage<?>> passes;
         private TrackedEventMessage<?> next; // taken from the store, to be handed over next
+        private TrackedEventMessage<?> heldBack; // the last of a left-out run, while nothing has followed it
+        private long heldSince; // System.nanoTime() when the run's first event was held back
         private int leftOutInARow;
 
         LeavingOut(BlockingStream<TrackedEventMessage<?>> events, Predicate<? super TrackedEventMessage<?>> passes) {
@@ -122,17 +143,45 @@ public class StreamedEvents implements StreamableMessageSource<TrackedEventMessa
             this.passes = passes;
         }
 
-        /** Takes events from the store until one is to be handed over or none is available now. */
+        /**
+         * Takes events from the store until one is to be handed over or none is available now; a held-back event
+         * whose hold-back has run out is handed over.
+         */
         private boolean takeAvailable() throws InterruptedException {
             while (next == null && events.hasNextAvailable()) {
                 TrackedEventMessage<?> event = events.nextAvailable();
-                if (passes.test(event) || ++leftOutInARow >= MAX_LEFT_OUT_IN_A_ROW
-                        || !events.hasNextAvailable()) {
-                    next = event;
-                    leftOutInARow = 0;
+                if (passes.test(event) || ++leftOutInARow >= MAX_LEFT_OUT_IN_A_ROW) {
+                    handOver(event);
+                } else if (!events.hasNextAvailable()) {
+                    if (heldBack == null) {
+                        heldSince = System.nanoTime();
+                    }
+                    heldBack = event;
                 }
             }
+            if (next == null && heldBack != null && holdBackLeftNanos() <= 0) {
+                handOver(heldBack);
+            }
             return next != null;
+        }
+
+        private void handOver(TrackedEventMessage<?> event) {
+            next = event;
+            heldBack = null; // an event handed over accounts for every event before it
+            leftOutInARow = 0;
+        }
+
+        private long holdBackLeftNanos() {
+            return heldSince + holdBackNanos - System.nanoTime();
+        }
+
+        /** Waits for the store, at most {@code nanos} and at most until the held-back event is due. */
+        private void awaitStore(long nanos) throws InterruptedException {
+            long wait = heldBack == null ? nanos : Math.min(nanos, holdBackLeftNanos());
+            if (wait > 0) {
+                events.hasNextAvailable((int) Math.min(Integer.MAX_VALUE, Math.max(1, TimeUnit.NANOSECONDS.toMillis(wait))),
+                        TimeUnit.MILLISECONDS);
+            }
         }
 
         @Override
@@ -147,14 +196,21 @@ public class StreamedEvents implements StreamableMessageSource<TrackedEventMessa
 
         @Override
         public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
-            // whenever the store has an event available, takeAvailable hands one over (the last of a left-out run)
-            return takeAvailable() || (events.hasNextAvailable(timeout, unit) && takeAvailable());
+            long deadline = System.nanoTime() + unit.toNanos(timeout);
+            while (!takeAvailable()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                awaitStore(left);
+            }
+            return true;
         }
 
         @Override
         public TrackedEventMessage<?> nextAvailable() throws InterruptedException {
             while (!takeAvailable()) {
-                events.hasNextAvailable(Integer.MAX_VALUE, TimeUnit.MILLISECONDS);
+                awaitStore(Long.MAX_VALUE);
             }
             TrackedEventMessage<?> event = next;
             next = null;

@@ -9,6 +9,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -62,7 +63,8 @@ class StreamedEventsTest {
     }
 
     private final ListStore store = new ListStore();
-    private final StreamedEvents source = new StreamedEvents(store, Handled.class::equals);
+    /** Without a hold-back: a run's last event is handed over as soon as nothing follows it. */
+    private final StreamedEvents source = new StreamedEvents(store, Handled.class::equals, Duration.ZERO);
 
     private static List<Object> drain(BlockingStream<TrackedEventMessage<?>> stream) throws InterruptedException {
         List<Object> payloads = new ArrayList<>();
@@ -124,5 +126,39 @@ class StreamedEventsTest {
 
         assertThat(drain(source.openStream(new GlobalSequenceTrackingToken(0))))
                 .containsExactly(new Handled(1), new Handled(2));
+    }
+
+    @Test
+    void theLastEventOfARunIsHeldBackWhileNothingFollowsIt() throws Exception {
+        StreamedEvents holding = new StreamedEvents(store, Handled.class::equals, Duration.ofHours(1));
+        store.append(new Handled(1), new Ignored(2), new Ignored(3), new Handled(4), new Ignored(5), new Ignored(6));
+
+        assertThat(drain(holding.openStream(null))).containsExactly(new Handled(1), new Handled(4));
+    }
+
+    @Test
+    void aHeldBackRunIsAccountedForByTheNextEventHandedOver() throws Exception {
+        BlockingStream<TrackedEventMessage<?>> stream =
+                new StreamedEvents(store, Handled.class::equals, Duration.ofHours(1)).openStream(null);
+        store.append(new Ignored(0));
+        assertThat(drain(stream)).isEmpty();
+
+        store.append(new Handled(1));
+
+        assertThat(drain(stream)).containsExactly(new Handled(1));
+    }
+
+    @Test
+    void aHeldBackRunIsHandedOverWhenItsHoldBackRunsOut() throws Exception {
+        BlockingStream<TrackedEventMessage<?>> stream =
+                new StreamedEvents(store, Handled.class::equals, Duration.ofMillis(50)).openStream(null);
+        store.append(new Ignored(0), new Ignored(1));
+        assertThat(stream.hasNextAvailable(0, TimeUnit.MILLISECONDS)).isFalse();
+
+        assertThat(stream.hasNextAvailable(10, TimeUnit.SECONDS)).isTrue();
+        TrackedEventMessage<?> handedOver = stream.nextAvailable();
+
+        assertThat(handedOver.getPayload()).isEqualTo(new Ignored(1));
+        assertThat(handedOver.trackingToken()).isEqualTo(new GlobalSequenceTrackingToken(1));
     }
 }
