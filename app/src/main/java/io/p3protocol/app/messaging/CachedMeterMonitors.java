@@ -9,7 +9,6 @@ import io.micrometer.core.instrument.Timer;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.micrometer.TagsUtil;
-import org.axonframework.micrometer.reservoir.SlidingTimeWindowReservoir;
 import org.axonframework.monitoring.MessageMonitor;
 import org.axonframework.monitoring.NoOpMessageMonitorCallback;
 
@@ -176,10 +175,10 @@ final class CachedMeterMonitors {
 
     /**
      * As CapacityMonitor: gauge {prefix}.capacity = the summed handling time of the last 10 minutes divided by 10
-     * minutes (how many threads' worth of time handling took).
+     * minutes (how many threads' worth of time handling took), kept in one-second buckets ({@link BusyTimeWindow}).
      */
-    static final class Capacity extends PerPayloadType<SlidingTimeWindowReservoir> {
-        private static final long WINDOW_MINUTES = 10;
+    static final class Capacity extends PerPayloadType<BusyTimeWindow> {
+        private static final int WINDOW_SECONDS = 600;
 
         private final String prefix;
         private final MeterRegistry registry;
@@ -191,39 +190,40 @@ final class CachedMeterMonitors {
         }
 
         @Override
-        SlidingTimeWindowReservoir build(Tags tags) {
-            SlidingTimeWindowReservoir window = new SlidingTimeWindowReservoir(WINDOW_MINUTES, TimeUnit.MINUTES, CLOCK);
-            // The reservoir is the gauge's state: the map above keeps it strongly reachable.
+        BusyTimeWindow build(Tags tags) {
+            BusyTimeWindow window = new BusyTimeWindow(WINDOW_SECONDS);
+            // The window is the gauge's state: the map above keeps it strongly reachable.
             registry.gauge(prefix + ".capacity", tags, window, Capacity::capacity);
             return window;
         }
 
-        private static double capacity(SlidingTimeWindowReservoir window) {
-            long busy = 0;
-            for (Long measurement : window.getMeasurements()) {
-                busy += measurement;
-            }
-            return busy / (double) TimeUnit.MINUTES.toNanos(WINDOW_MINUTES);
+        static double capacity(BusyTimeWindow window) {
+            return window.total(CLOCK.monotonicTime()) / (double) window.windowNanos();
         }
 
         @Override
         public MonitorCallback onMessageIngested(Message<?> message) {
-            SlidingTimeWindowReservoir window = metersOf(message);
+            BusyTimeWindow window = metersOf(message);
             long start = CLOCK.monotonicTime();
             return new MonitorCallback() {
                 @Override
                 public void reportSuccess() {
-                    window.update(CLOCK.monotonicTime() - start);
+                    handled();
                 }
 
                 @Override
                 public void reportFailure(Throwable cause) {
-                    window.update(CLOCK.monotonicTime() - start);
+                    handled();
                 }
 
                 @Override
                 public void reportIgnored() {
-                    window.update(CLOCK.monotonicTime() - start);
+                    handled();
+                }
+
+                private void handled() {
+                    long now = CLOCK.monotonicTime();
+                    window.add(now - start, now);
                 }
             };
         }
