@@ -20,7 +20,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The JDBC event storage engine as Axon's Spring Boot auto-configuration builds it (same serializers, upcasters,
- * snapshot filter, connections, transactions and default schema), with six differences. Defining the bean makes the
+ * snapshot filter, connections, transactions and default schema), with seven differences. Defining the bean makes the
  * auto-configured one (conditional on its absence) step aside.
  * <ul>
  *     <li>The append statement, {@link BatchAppendStatement}, does not serialize the same metadata and format the
@@ -40,6 +40,8 @@ import org.springframework.context.annotation.Configuration;
  *     <li>Pages of 1000 events instead of 100, for event streams as for aggregates: a processor catching up or
  *     replaying reads ten times fewer pages, each one query and one transaction, and a telemetry batch of 1000
  *     events is one page. Axon's check for gaps wider than a page stays on.</li>
+ *     <li>Reads outside a transaction run without one of their own ({@link ReadsOutsideTransactions}); the
+ *     producer's stream ends at a page that is not full ({@link ParsedTimestampsEventStorageEngine}).</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -100,7 +102,7 @@ public class EventStoreConfiguration {
                 .eventSerializer(new RepeatedMetaDataSerializer(eventSerializer))
                 .snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(connectionProvider)
-                .transactionManager(transactionManager)
+                .transactionManager(new ReadsOutsideTransactions(transactionManager))
                 .schema(new EventSchema())
                 .appendEvents(new BatchAppendStatement())
                 .readEventDataWithGaps(new GapsAsArrayStatement())
