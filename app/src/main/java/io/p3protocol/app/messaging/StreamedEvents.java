@@ -1,14 +1,13 @@
 package io.p3protocol.app.messaging;
 
+import io.p3protocol.projection.support.WrappedEventSource;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.StreamableMessageSource;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
@@ -43,14 +42,13 @@ import java.util.function.Supplier;
  * the one handed over after a run accounts for the run). Token creation (head, tail, at an instant) is the event
  * store's own.
  */
-public class StreamedEvents implements StreamableMessageSource<TrackedEventMessage<?>> {
+public class StreamedEvents extends WrappedEventSource {
     /** Bounds how far a processor's token trails the store during a long run of events it does not handle. */
     static final int MAX_LEFT_OUT_IN_A_ROW = 1000;
 
     /** How long the last event of a left-out run waits for a later event before it is handed over itself. */
     public static final Duration HOLD_BACK = Duration.ofMillis(250);
 
-    private final StreamableMessageSource<TrackedEventMessage<?>> store;
     private final Supplier<? extends Predicate<? super TrackedEventMessage<?>>> filterForNewStream;
     private final long holdBackNanos;
 
@@ -65,9 +63,9 @@ public class StreamedEvents implements StreamableMessageSource<TrackedEventMessa
 
     StreamedEvents(StreamableMessageSource<TrackedEventMessage<?>> store, Predicate<Class<?>> handledType,
                    Duration holdBack) {
+        super(store);
         HandledPayloadTypes handled = new HandledPayloadTypes(handledType);
         Predicate<TrackedEventMessage<?>> byPayloadType = event -> handled.contains(event.getPayloadType());
-        this.store = store;
         this.filterForNewStream = () -> byPayloadType;
         this.holdBackNanos = holdBack.toNanos();
     }
@@ -84,7 +82,7 @@ public class StreamedEvents implements StreamableMessageSource<TrackedEventMessa
 
     StreamedEvents(StreamableMessageSource<TrackedEventMessage<?>> store,
                    Supplier<? extends Predicate<? super TrackedEventMessage<?>>> filterForNewStream, Duration holdBack) {
-        this.store = store;
+        super(store);
         this.filterForNewStream = filterForNewStream;
         this.holdBackNanos = holdBack.toNanos();
     }
@@ -104,29 +102,8 @@ public class StreamedEvents implements StreamableMessageSource<TrackedEventMessa
     }
 
     @Override
-    public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken trackingToken) {
-        Predicate<? super TrackedEventMessage<?>> passes = filterForNewStream.get();
-        return new LeavingOut(store.openStream(trackingToken), passes);
-    }
-
-    @Override
-    public TrackingToken createTailToken() {
-        return store.createTailToken();
-    }
-
-    @Override
-    public TrackingToken createHeadToken() {
-        return store.createHeadToken();
-    }
-
-    @Override
-    public TrackingToken createTokenAt(Instant dateTime) {
-        return store.createTokenAt(dateTime);
-    }
-
-    @Override
-    public TrackingToken createTokenSince(Duration duration) {
-        return store.createTokenSince(duration);
+    protected BlockingStream<TrackedEventMessage<?>> wrap(BlockingStream<TrackedEventMessage<?>> events) {
+        return new LeavingOut(events, filterForNewStream.get());
     }
 
     /** One processor's stream. Used by one thread at a time, as Axon uses its streams. */

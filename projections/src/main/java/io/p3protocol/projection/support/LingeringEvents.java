@@ -2,11 +2,9 @@ package io.p3protocol.projection.support;
 
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.StreamableMessageSource;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -26,42 +24,20 @@ import java.util.concurrent.TimeUnit;
  * deadline) while nothing is available. Meant for a tracking processor only: a pooled processor's coordinator reads
  * its stream in another pattern.
  */
-public final class LingeringEvents implements StreamableMessageSource<TrackedEventMessage<?>> {
-    private final StreamableMessageSource<TrackedEventMessage<?>> store;
+public final class LingeringEvents extends WrappedEventSource {
     private final long lingerNanos;
 
     public LingeringEvents(StreamableMessageSource<TrackedEventMessage<?>> store, Duration linger) {
+        super(store);
         if (linger.isNegative()) {
             throw new IllegalArgumentException("linger must not be negative: " + linger);
         }
-        this.store = store;
         this.lingerNanos = linger.toNanos();
     }
 
     @Override
-    public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken trackingToken) {
-        BlockingStream<TrackedEventMessage<?>> events = store.openStream(trackingToken);
+    protected BlockingStream<TrackedEventMessage<?>> wrap(BlockingStream<TrackedEventMessage<?>> events) {
         return lingerNanos == 0 ? events : new Lingering(events);
-    }
-
-    @Override
-    public TrackingToken createTailToken() {
-        return store.createTailToken();
-    }
-
-    @Override
-    public TrackingToken createHeadToken() {
-        return store.createHeadToken();
-    }
-
-    @Override
-    public TrackingToken createTokenAt(Instant dateTime) {
-        return store.createTokenAt(dateTime);
-    }
-
-    @Override
-    public TrackingToken createTokenSince(Duration duration) {
-        return store.createTokenSince(duration);
     }
 
     /** One processor's stream, used by one thread at a time. */
