@@ -65,7 +65,7 @@ public final class BenchMain {
                 "load:    --base-url URL (loopback)  --api-key KEY  --out FILE",
                 "         [--db-url JDBC --db-user U --db-password P]   read-only event counts (else estimated from processor positions)",
                 "         [--scenarios commands,seed,replay,export] [--duration 15] [--warmup 20] [--warmup-max 120] [--clients 1,8]",
-                "         [--key-tenants 256] [--events-target 100000] [--seed-clients 8] [--seed-max-seconds 1800]",
+                "         [--command-client lean|jdk] [--key-tenants 256] [--events-target 100000] [--seed-clients 8] [--seed-max-seconds 1800]",
                 "         [--processor tenancy-views] [--replay-runs 1] [--replay-timeout 1800] [--stall-timeout 120]",
                 "         [--audit-path /api/audit/events]",
                 "         [--audit-key KEY]   another key for the export (default: --api-key)",
@@ -114,6 +114,7 @@ public final class BenchMain {
         String dbUser = a.str("db-user", null);
         String dbPassword = a.str("db-password", null);
         String eventsTable = a.str("events-table", "domainevententry");
+        CommandBench.Client commandClient = CommandBench.Client.parse(a.str("command-client", "lean"));
         a.rejectUnknown();
         if (replayRuns > 20 || exportRuns > 20) {
             throw new IllegalArgumentException("at most 20 replay/export runs");
@@ -138,7 +139,8 @@ public final class BenchMain {
         log("app is healthy at " + baseUrl);
 
         if (scenarios.contains("commands")) {
-            CommandBench bench = new CommandBench(app, runId);
+            CommandBench bench = new CommandBench(app, runId, commandClient, baseUrl, apiKey, requestTimeout);
+            meta.put("commandClient", commandClient.name().toLowerCase(Locale.ROOT));
             ArrayNode cmds = result.putArray("commands");
             for (String cmd : List.of("create_tenant", "issue_key")) {
                 for (int c : clients) {

@@ -10,12 +10,91 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /** Command throughput and latency: tenant creation and key issue, each at the configured concurrencies. */
 final class CommandBench {
+    /** Which HTTP client sends the measured commands (and their warm-ups). */
+    enum Client {
+        /** {@link KeepAliveClient}: a blocking keep-alive socket per load client, the analogue of pgbench. */
+        LEAN,
+        /** The JDK's {@code HttpClient}, as every other scenario uses (the only one before 2026-11-24 17:00). */
+        JDK;
+
+        static Client parse(String s) {
+            return switch (s) {
+                case "lean" -> LEAN;
+                case "jdk" -> JDK;
+                default -> throw new IllegalArgumentException("command-client must be lean or jdk: " + s);
+            };
+        }
+    }
+
+    /** The two commands as one load run sends them, on its client's own connection. */
+    private interface Calls extends AutoCloseable {
+        int createTenant(int client, String name) throws Exception;
+
+        int issueViewerKey(int client, String tenantId) throws Exception;
+
+        @Override
+        void close();
+    }
+
     private final AppClient app;
     private final String runId;
+    private final Client client;
+    private final String baseUrl;
+    private final String apiKey;
+    private final Duration requestTimeout;
 
     CommandBench(AppClient app, String runId) {
+        this(app, runId, Client.JDK, null, null, null);
+    }
+
+    CommandBench(AppClient app, String runId, Client client, String baseUrl, String apiKey, Duration requestTimeout) {
         this.app = app;
         this.runId = runId;
+        this.client = client;
+        this.baseUrl = baseUrl;
+        this.apiKey = apiKey;
+        this.requestTimeout = requestTimeout;
+    }
+
+    Client client() {
+        return client;
+    }
+
+    private Calls calls(int clients) {
+        if (client == Client.LEAN) {
+            KeepAliveClient lean = new KeepAliveClient(baseUrl, apiKey, requestTimeout, clients);
+            return new Calls() {
+                @Override
+                public int createTenant(int c, String name) throws Exception {
+                    return lean.postJson(c, "/api/tenants", AppClient.JSON.createObjectNode().put("name", name).toString()).status();
+                }
+
+                @Override
+                public int issueViewerKey(int c, String tenantId) throws Exception {
+                    return lean.postJson(c, "/api/tenants/" + tenantId + "/api-keys", "{\"roles\":[\"viewer\"]}").status();
+                }
+
+                @Override
+                public void close() {
+                    lean.close();
+                }
+            };
+        }
+        return new Calls() {
+            @Override
+            public int createTenant(int c, String name) throws Exception {
+                return app.createTenant(name).statusCode();
+            }
+
+            @Override
+            public int issueViewerKey(int c, String tenantId) throws Exception {
+                return app.issueViewerKey(tenantId).statusCode();
+            }
+
+            @Override
+            public void close() {
+            }
+        };
     }
 
     /** A measured run and the warm-up before it. */
@@ -27,10 +106,12 @@ final class CommandBench {
      * {@code warmup}, then until the JIT is quiet, at most {@code warmupMax}: {@link JitWarmup}), then the measured run.
      */
     Run createTenant(int clients, Duration warmup, Duration warmupMax, Duration duration) throws InterruptedException {
-        LoadRunner.Operation op = (client, seq) -> app.createTenant(name("t", clients, client, seq)).statusCode();
-        JitWarmup.Outcome warm = JitWarmup.run("create_tenant_warmup", app, warmup, warmupMax, clients, 201,
-                (client, seq) -> app.createTenant(name("tw", clients, client, seq)).statusCode());
-        return new Run(warm, LoadRunner.run("create_tenant", clients, duration, Long.MAX_VALUE, 201, null, op));
+        try (Calls calls = calls(clients)) {
+            LoadRunner.Operation op = (c, seq) -> calls.createTenant(c, name("t", clients, c, seq));
+            JitWarmup.Outcome warm = JitWarmup.run("create_tenant_warmup", app, warmup, warmupMax, clients, 201,
+                    (c, seq) -> calls.createTenant(c, name("tw", clients, c, seq)));
+            return new Run(warm, LoadRunner.run("create_tenant", clients, duration, Long.MAX_VALUE, 201, null, op));
+        }
     }
 
     /**
@@ -46,9 +127,11 @@ final class CommandBench {
                 pool[c][i] = app.createTenantId(name("kp", clients, c, i));
             }
         }
-        LoadRunner.Operation op = (client, seq) -> app.issueViewerKey(pool[client][(int) (seq % perClient)]).statusCode();
-        JitWarmup.Outcome warm = JitWarmup.run("issue_key_warmup", app, warmup, warmupMax, clients, 201, op);
-        return new Run(warm, LoadRunner.run("issue_key", clients, duration, Long.MAX_VALUE, 201, null, op));
+        try (Calls calls = calls(clients)) {
+            LoadRunner.Operation op = (c, seq) -> calls.issueViewerKey(c, pool[c][(int) (seq % perClient)]);
+            JitWarmup.Outcome warm = JitWarmup.run("issue_key_warmup", app, warmup, warmupMax, clients, 201, op);
+            return new Run(warm, LoadRunner.run("issue_key", clients, duration, Long.MAX_VALUE, 201, null, op));
+        }
     }
 
     /**
