@@ -10,10 +10,14 @@ import org.axonframework.springboot.EventProcessorProperties;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import javax.sql.DataSource;
 
 import java.time.Clock;
 import java.util.List;
@@ -33,6 +37,24 @@ public class AxonConfiguration {
     public SnapshotTriggerDefinition tenantSnapshotTrigger(Snapshotter snapshotter,
                                                            @Value("${p3.snapshot-threshold}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    /**
+     * Tenants stay loaded between commands, checked against the store before each use ({@link VerifiedAggregateCache}):
+     * issuing a key otherwise read the tenant's snapshot and up to {@code P3_SNAPSHOT_THRESHOLD} events after it.
+     */
+    @Bean
+    public VerifiedAggregateCache tenantCache(DataSource dataSource, MeterRegistry meters,
+                                              @Value("${p3.aggregate-cache.tenants}") int capacity) {
+        return new VerifiedAggregateCache("Tenant", capacity, lastSequenceNumbers(dataSource), meters);
+    }
+
+    /** One index lookup (the store's unique key on aggregate and sequence number), inside the command's transaction. */
+    static VerifiedAggregateCache.LastSequenceNumbers lastSequenceNumbers(DataSource dataSource) {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        return aggregateIdentifier -> jdbc.queryForObject(
+                "SELECT max(sequencenumber) FROM domainevententry WHERE aggregateidentifier = ?", Long.class,
+                aggregateIdentifier);
     }
 
     /**

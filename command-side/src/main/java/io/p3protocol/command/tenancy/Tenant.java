@@ -43,10 +43,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
 
 /**
  * A tenant of the platform. It owns the decision whether keys may be issued for it, and remembers every key it
- * issued, so it grows with its keys and is snapshotted ({@code tenantSnapshotTrigger}).
+ * issued, so it grows with its keys and is snapshotted ({@code tenantSnapshotTrigger}). It stays loaded between
+ * commands ({@code tenantCache}), checked against the store before each use.
  * Jackson snapshots need field visibility: the fields are private and have no setters.
  */
-@Aggregate(snapshotTriggerDefinition = "tenantSnapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = "tenantSnapshotTrigger", cache = "tenantCache")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Tenant {
