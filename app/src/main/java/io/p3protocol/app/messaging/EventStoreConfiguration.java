@@ -1,7 +1,6 @@
 package io.p3protocol.app.messaging;
 
 import org.axonframework.common.jdbc.ConnectionProvider;
-import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
@@ -9,9 +8,7 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
 import org.axonframework.serialization.Serializer;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -89,7 +86,6 @@ public class EventStoreConfiguration {
 
     @Bean
     public EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
-                                                 ObjectProvider<PersistenceExceptionResolver> persistenceExceptionResolver,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  org.axonframework.config.Configuration configuration,
                                                  ConnectionProvider connectionProvider,
@@ -97,8 +93,8 @@ public class EventStoreConfiguration {
         return ParsedTimestampsEventStorageEngine.of(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
-                // Axon's JDBC auto-configuration provides none once an event store bean exists (the one above)
-                .persistenceExceptionResolver(persistenceExceptionResolver.getIfAvailable(JdbcSQLErrorCodesResolver::new))
+                // Axon's default never recognizes PostgreSQL's unique violations: a collision would answer 500, not 409
+                .persistenceExceptionResolver(new UniqueViolations())
                 .eventSerializer(new RepeatedMetaDataSerializer(eventSerializer))
                 .snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(connectionProvider)
