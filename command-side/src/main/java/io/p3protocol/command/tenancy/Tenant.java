@@ -1,6 +1,7 @@
 package io.p3protocol.command.tenancy;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.p3protocol.command.apikeys.ApiKey;
 import io.p3protocol.kernel.errors.DomainRuleViolation;
 import io.p3protocol.kernel.apikeys.ApiKeyDefaults;
@@ -33,30 +34,29 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
 
 /**
- * A tenant of the platform. It owns the decision whether keys may be issued for it, and remembers every key it
- * issued, so it grows with its keys and is snapshotted ({@code tenantSnapshotTrigger}). It stays loaded between
+ * A tenant of the platform. It owns the decision whether keys may be issued for it; its stream grows with its keys
+ * ({@link TenantApiKeyIssuedEvent}), so it is snapshotted ({@code tenantSnapshotTrigger}), and it stays loaded between
  * commands ({@code tenantCache}), checked against the store before each use.
  * Jackson snapshots need field visibility: the fields are private and have no setters.
  */
 @Aggregate(snapshotTriggerDefinition = "tenantSnapshotTrigger", cache = "tenantCache")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+// Snapshots taken before 2026-11-24 list every key id the tenant issued; the tenant no longer keeps them.
+@JsonIgnoreProperties({"issuedKeyIds"})
 public class Tenant {
 
     @AggregateIdentifier
     private String tenantId;
     private String name;
     private TenantStatus status;
-    private Set<String> issuedKeyIds = new LinkedHashSet<>();
     /** Null until a policy is first set: the tenant then has {@link TenantPolicy#DEFAULT}. */
     private TenantPolicy policy;
     /** Null until a tier is first set: keys then default to ApiKeyDefaults.QUOTA_MONTHLY and SSO is allowed. */
@@ -106,10 +106,10 @@ public class Tenant {
         if (status == TenantStatus.SUSPENDED) {
             throw new DomainRuleViolation("tenant_suspended", "tenant " + tenantId + " is suspended");
         }
-        if (issuedKeyIds.contains(command.keyId())) {
-            throw new DomainRuleViolation("api_key_exists", "key " + command.keyId() + " was already issued");
-        }
-        // The tenant's own record of the key: events applied by the spawned ApiKey land in the key's stream only.
+        // The tenant's own record of the key (events applied by the spawned ApiKey land in the key's stream only). It
+        // also takes the tenant's next sequence number, so an issue and a suspension decided on two nodes at once
+        // collide in the store instead of both succeeding. The tenant keeps no list of its keys: one tenant may issue
+        // millions (a key per SSO login), and a key id issued twice collides on the key's own first event.
         apply(new TenantApiKeyIssuedEvent(tenantId, command.keyId()));
         long quota = command.quotaMonthly() != null ? command.quotaMonthly()
                 : tier != null ? tier.quotaMonthly() : ApiKeyDefaults.QUOTA_MONTHLY;
@@ -207,10 +207,5 @@ public class Tenant {
     @EventSourcingHandler
     void on(TenantZoneChangedEvent event) {
         zone = event.zone();
-    }
-
-    @EventSourcingHandler
-    void on(TenantApiKeyIssuedEvent event) {
-        issuedKeyIds.add(event.keyId());
     }
 }
