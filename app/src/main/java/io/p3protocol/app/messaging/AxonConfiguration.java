@@ -1,6 +1,7 @@
 package io.p3protocol.app.messaging;
 
 import com.fasterxml.jackson.databind.Module;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.p3protocol.command.rules.engine.RuleTriggerEventFilter;
 import io.p3protocol.kernel.messaging.EventSources;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -10,7 +11,6 @@ import org.axonframework.springboot.EventProcessorProperties;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
