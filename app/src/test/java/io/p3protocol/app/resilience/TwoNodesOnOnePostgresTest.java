@@ -119,6 +119,28 @@ class TwoNodesOnOnePostgresTest {
     }
 
     @Test
+    void aTenantCachedOnOneNodeDecidesWithWhatTheOtherNodeChanged() {
+        String tenant = nodeA.api().createTenant("cached on A");
+        assertThat(issueViewerKey(nodeA, tenant).status()).isEqualTo(201); // A has the tenant cached now
+
+        assertThat(nodeB.api().post("/api/tenants/" + tenant + "/suspend", TestApi.ADMIN_KEY,
+                Map.of("reason", "suspended through B")).status()).isEqualTo(200);
+        TestApi.Response refusedOnA = issueViewerKey(nodeA, tenant);
+        assertThat(refusedOnA.status()).as(refusedOnA.body()).isEqualTo(409);
+        assertThat(refusedOnA.json().get("code").asText()).isEqualTo("tenant_suspended");
+
+        assertThat(nodeB.api().post("/api/tenants/" + tenant + "/reactivate", TestApi.ADMIN_KEY, Map.of())
+                .status()).isEqualTo(200);
+        TestApi.Response issuedOnA = issueViewerKey(nodeA, tenant);
+        assertThat(issuedOnA.status()).as(issuedOnA.body()).isEqualTo(201);
+    }
+
+    private static TestApi.Response issueViewerKey(AppNode node, String tenant) {
+        return node.api().post("/api/tenants/" + tenant + "/api-keys", TestApi.ADMIN_KEY,
+                Map.of("roles", List.of("viewer")));
+    }
+
+    @Test
     void aSecretRotatedOnOneNodeIsTheNewVersionOnTheOtherAtOnce() {
         String tenant = nodeA.api().createTenant("vault shared");
         String key = nodeA.api().issueKey(tenant, "admin").get("apiKey").asText();
