@@ -23,6 +23,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -138,6 +143,37 @@ class TwoNodesOnOnePostgresTest {
     private static TestApi.Response issueViewerKey(AppNode node, String tenant) {
         return node.api().post("/api/tenants/" + tenant + "/api-keys", TestApi.ADMIN_KEY,
                 Map.of("roles", List.of("viewer")));
+    }
+
+    @Test
+    void aSecretBothNodesGenerateAtOnceIsStoredOnceAndBothUseIt() throws Exception {
+        SecretValues onA = nodeA.context().getBean(SecretValues.class);
+        SecretValues onB = nodeB.context().getBean(SecretValues.class);
+        ExecutorService both = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 10; round++) {
+                String tenant = nodeA.api().createTenant("generated on both " + round);
+                // Both nodes find no secret and store one: the loser's append collides with the winner's in the
+                // store (a unique violation), which must reach the vault as a conflict it handles, not a failure.
+                CyclicBarrier start = new CyclicBarrier(2);
+                Future<SecretValues.CurrentSecret> fromA = both.submit(() -> {
+                    start.await();
+                    return onA.currentOrGenerate(tenant, "IP_SALT");
+                });
+                Future<SecretValues.CurrentSecret> fromB = both.submit(() -> {
+                    start.await();
+                    return onB.currentOrGenerate(tenant, "IP_SALT");
+                });
+                SecretValues.CurrentSecret a = fromA.get(30, TimeUnit.SECONDS);
+                SecretValues.CurrentSecret b = fromB.get(30, TimeUnit.SECONDS);
+
+                assertThat(a.version()).isEqualTo(1);
+                assertThat(b.version()).isEqualTo(1);
+                assertThat(a.value()).isEqualTo(b.value());
+            }
+        } finally {
+            both.shutdownNow();
+        }
     }
 
     @Test

@@ -3,6 +3,8 @@ package io.p3protocol.command.vault.keys;
 import io.p3protocol.command.vault.VersionKeyStore;
 import io.p3protocol.kernel.crypto.Aad;
 import io.p3protocol.kernel.crypto.AesGcm;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -27,11 +29,20 @@ public class JdbcVersionKeyStore implements VersionKeyStore {
         this.tenantKeys = tenantKeys;
     }
 
+    /**
+     * A version already keyed means a concurrent command (on another node) decided the same version first: that is a
+     * lost race on the secret, answered as one (409, and the vault's own generation reads the winner's value).
+     */
     @Override
     public void put(String tenantId, String name, int version, SecretKey key) {
         byte[] wrapped = AesGcm.seal(tenantKeys.forTenant(tenantId), key.getEncoded(), aad(tenantId, name, version));
-        jdbc.update("INSERT INTO vault_secret_key (tenant_id, name, version, wrapped_key) VALUES (?, ?, ?, ?)",
-                tenantId, name, version, wrapped);
+        try {
+            jdbc.update("INSERT INTO vault_secret_key (tenant_id, name, version, wrapped_key) VALUES (?, ?, ?, ?)",
+                    tenantId, name, version, wrapped);
+        } catch (DuplicateKeyException takenConcurrently) {
+            throw new ConcurrencyException("version " + version + " of secret " + name
+                    + " was stored by a concurrent change first", takenConcurrently);
+        }
     }
 
     @Override
