@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -138,6 +139,38 @@ class TwoNodesOnOnePostgresTest {
                 .status()).isEqualTo(200);
         TestApi.Response issuedOnA = issueViewerKey(nodeA, tenant);
         assertThat(issuedOnA.status()).as(issuedOnA.body()).isEqualTo(201);
+    }
+
+    @Test
+    void renamesRacingOnBothNodesEachSucceedOrAnswer409NeverAFailure() throws Exception {
+        String tenant = nodeA.api().createTenant("raced");
+        ExecutorService both = Executors.newFixedThreadPool(2);
+        Map<Integer, Integer> statuses = new TreeMap<>();
+        try {
+            for (int round = 0; round < 30; round++) {
+                CyclicBarrier start = new CyclicBarrier(2);
+                String path = "/api/tenants/" + tenant + "/rename";
+                int r = round;
+                Future<TestApi.Response> onA = both.submit(() -> {
+                    start.await();
+                    return nodeA.api().post(path, TestApi.ADMIN_KEY, Map.of("name", "A" + r));
+                });
+                Future<TestApi.Response> onB = both.submit(() -> {
+                    start.await();
+                    return nodeB.api().post(path, TestApi.ADMIN_KEY, Map.of("name", "B" + r));
+                });
+                for (TestApi.Response answer : List.of(onA.get(30, TimeUnit.SECONDS), onB.get(30, TimeUnit.SECONDS))) {
+                    statuses.merge(answer.status(), 1, Integer::sum);
+                    if (answer.status() == 409) {
+                        assertThat(answer.json().get("code").asText()).isEqualTo("concurrent_modification");
+                    }
+                }
+            }
+        } finally {
+            both.shutdownNow();
+        }
+        // Both nodes decided on the same tenant version at once in some rounds: the store refused the second append.
+        assertThat(statuses.keySet()).as("statuses %s", statuses).containsOnly(200, 409).contains(409);
     }
 
     private static TestApi.Response issueViewerKey(AppNode node, String tenant) {
