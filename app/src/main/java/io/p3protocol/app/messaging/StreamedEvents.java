@@ -156,8 +156,7 @@ public class StreamedEvents extends WrappedEventSource {
         private void awaitStore(long nanos) throws InterruptedException {
             long wait = heldBack == null ? nanos : Math.min(nanos, holdBackLeftNanos());
             if (wait > 0) {
-                events.hasNextAvailable((int) Math.min(Integer.MAX_VALUE, Math.max(1, TimeUnit.NANOSECONDS.toMillis(wait))),
-                        TimeUnit.MILLISECONDS);
+                awaitAtMost(events, wait);
             }
         }
 

@@ -70,8 +70,7 @@ public final class LingeringEvents extends WrappedEventSource {
                         inBatch = false;
                         break;
                     }
-                    events.hasNextAvailable((int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)),
-                            TimeUnit.MILLISECONDS);
+                    awaitAtMost(events, left);
                     next = events.peek();
                 }
             } catch (InterruptedException e) {

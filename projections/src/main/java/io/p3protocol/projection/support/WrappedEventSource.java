@@ -7,6 +7,7 @@ import org.axonframework.messaging.StreamableMessageSource;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The event store as a streaming processor sees it through a wrapper around each stream it opens; the tokens (head,
@@ -17,6 +18,15 @@ public abstract class WrappedEventSource implements StreamableMessageSource<Trac
 
     protected WrappedEventSource(StreamableMessageSource<TrackedEventMessage<?>> store) {
         this.store = store;
+    }
+
+    /**
+     * Waits on a wrapped stream for at most {@code nanos}, in whole milliseconds and at least one (the unit the
+     * stream's timed wait takes); true when an event is available.
+     */
+    protected static boolean awaitAtMost(BlockingStream<?> events, long nanos) throws InterruptedException {
+        long millis = Math.max(1, Math.min(Integer.MAX_VALUE, TimeUnit.NANOSECONDS.toMillis(nanos)));
+        return events.hasNextAvailable((int) millis, TimeUnit.MILLISECONDS);
     }
 
     /** Wraps one stream of the store, as it was opened for a processor. */
