@@ -17,8 +17,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import javax.sql.DataSource;
-
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -44,17 +42,12 @@ public class AxonConfiguration {
      * issuing a key otherwise read the tenant's snapshot and up to {@code P3_SNAPSHOT_THRESHOLD} events after it.
      */
     @Bean
-    public VerifiedAggregateCache tenantCache(DataSource dataSource, MeterRegistry meters,
+    public VerifiedAggregateCache tenantCache(JdbcTemplate jdbc, MeterRegistry meters,
                                               @Value("${p3.aggregate-cache.tenants}") int capacity) {
-        return new VerifiedAggregateCache("Tenant", capacity, lastSequenceNumbers(dataSource), meters);
-    }
-
-    /** One index lookup (the store's unique key on aggregate and sequence number), inside the command's transaction. */
-    static VerifiedAggregateCache.LastSequenceNumbers lastSequenceNumbers(DataSource dataSource) {
-        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        return aggregateIdentifier -> jdbc.queryForObject(
+        // One index lookup (the store's unique key on aggregate and sequence number), in the command's transaction.
+        return new VerifiedAggregateCache("Tenant", capacity, aggregateIdentifier -> jdbc.queryForObject(
                 "SELECT max(sequencenumber) FROM domainevententry WHERE aggregateidentifier = ?", Long.class,
-                aggregateIdentifier);
+                aggregateIdentifier), meters);
     }
 
     /**
