@@ -17,7 +17,9 @@
 #   BENCH_LIMITS_SECONDS=15  seconds per pgbench run
 #   BENCH_EVENTS_TARGET=100000  seed (through the API) until the store holds this many events
 #   BENCH_SEED_MAX_SECONDS=1800  upper bound on seeding time
-#   BENCH_SCENARIOS=commands,seed,replay,export   BENCH_EXPORT_RUNS=3   BENCH_REPLAY_RUNS=1
+#   BENCH_SCENARIOS=commands,floor,seed,replay,export   BENCH_EXPORT_RUNS=3   BENCH_REPLAY_RUNS=1
+#                            (floor: GET /api/version and GET /api/reports at BENCH_CLIENTS, the web stack with no
+#                            command behind it, over the command load's client)
 #   BENCH_AUTOMATION=1       after the load scenarios (BenchMain automation): replay into a report projection, rule
 #                            trigger latency with BENCH_AUTOMATION_RULES=100 active rules (BENCH_AUTOMATION_RULE_SECONDS=30
 #                            of transfers at 20/s), policy-check overhead (BENCH_AUTOMATION_POLICY_SECONDS=20 per key)
@@ -50,7 +52,7 @@ CLIENTS=${BENCH_CLIENTS:-1,8}
 LIMITS_SECONDS=${BENCH_LIMITS_SECONDS:-15}
 EVENTS_TARGET=${BENCH_EVENTS_TARGET:-100000}
 SEED_MAX=${BENCH_SEED_MAX_SECONDS:-1800}
-SCENARIOS=${BENCH_SCENARIOS:-commands,seed,replay,export}
+SCENARIOS=${BENCH_SCENARIOS:-commands,floor,seed,replay,export}
 EXPORT_RUNS=${BENCH_EXPORT_RUNS:-3}
 REPLAY_RUNS=${BENCH_REPLAY_RUNS:-1}
 TELEMETRY=${BENCH_TELEMETRY:-1}

@@ -64,7 +64,7 @@ public final class BenchMain {
                 "usage: BenchMain load|telemetry|startup|report [--option value ...]",
                 "load:    --base-url URL (loopback)  --api-key KEY  --out FILE",
                 "         [--db-url JDBC --db-user U --db-password P]   read-only event counts (else estimated from processor positions)",
-                "         [--scenarios commands,seed,replay,export] [--duration 15] [--warmup 20] [--warmup-max 120] [--clients 1,8]",
+                "         [--scenarios commands,floor,seed,replay,export] [--duration 15] [--warmup 20] [--warmup-max 120] [--clients 1,8]",
                 "         [--command-client lean|jdk] [--key-tenants 256] [--events-target 100000] [--seed-clients 8] [--seed-max-seconds 1800]",
                 "         [--processor tenancy-views] [--replay-runs 1] [--replay-timeout 1800] [--stall-timeout 120]",
                 "         [--audit-path /api/audit/events]",
@@ -88,7 +88,7 @@ public final class BenchMain {
         String baseUrl = a.required("base-url");
         String apiKey = a.required("api-key");
         Path out = Path.of(a.required("out"));
-        List<String> scenarios = Arrays.asList(a.str("scenarios", "commands,seed,replay,export").split(","));
+        List<String> scenarios = Arrays.asList(a.str("scenarios", "commands,floor,seed,replay,export").split(","));
         Duration duration = Duration.ofSeconds(a.lng("duration", 15));
         // 20 s: the command runs come first after the app starts, and with 5 s the JIT compiler threads still took
         // about 40 % of the app's CPU during the first measured run (docs/benchmarks.md)
@@ -161,6 +161,30 @@ public final class BenchMain {
                         log("  failed: " + e);
                     }
                     writeJson(out, result); // keep partial results if a later step hangs or dies
+                }
+            }
+        }
+
+        if (scenarios.contains("floor")) {
+            HttpFloorBench floor = new HttpFloorBench(app, baseUrl, apiKey, requestTimeout);
+            ArrayNode runs = result.putArray("floor");
+            for (HttpFloorBench.Route route : HttpFloorBench.Route.values()) {
+                for (int c : clients) {
+                    log("HTTP floor GET " + route.path + " at " + c + " client(s): " + warmup.toSeconds() + "–"
+                            + warmupMax.toSeconds() + " s warm-up (until the JIT is quiet), " + duration.toSeconds() + " s measured");
+                    try {
+                        CommandBench.Run run = floor.run(route, c, warmup, warmupMax, duration);
+                        LoadRunner.Result r = run.measured();
+                        ObjectNode json = toJson(r).put("path", route.path).put("authenticated", route.authenticated);
+                        json.set("warmup", run.warmup().toJson());
+                        runs.add(json);
+                        log(String.format(Locale.ROOT, "  %s; %.0f requests/s, p50 %.2f ms, p99 %.2f ms, %d errors",
+                                run.warmup().describe(), r.throughput(), r.latency().p50Ms(), r.latency().p99Ms(), r.errors()));
+                    } catch (Exception e) {
+                        runs.addObject().put("name", route.runName).put("clients", c).put("error", e.toString());
+                        log("  failed: " + e);
+                    }
+                    writeJson(out, result);
                 }
             }
         }

@@ -54,20 +54,36 @@ final class KeepAliveClient implements AutoCloseable {
     /** {@code POST path} with a JSON body, on load client {@code client}'s connection. */
     Answer postJson(int client, String path, String json) throws IOException {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        StringBuilder head = new StringBuilder(256)
-                .append("POST ").append(path).append(" HTTP/1.1\r\n")
-                .append("Host: ").append(hostHeader).append("\r\n")
+        StringBuilder head = head("POST", path, true)
                 .append("Content-Type: application/json\r\n")
-                .append("Accept: application/json\r\n")
-                .append("Content-Length: ").append(body.length).append("\r\n");
-        if (apiKey != null && !apiKey.isEmpty()) {
-            head.append("X-API-Key: ").append(apiKey).append("\r\n");
-        }
-        head.append("\r\n");
+                .append("Content-Length: ").append(body.length).append("\r\n\r\n");
         byte[] headBytes = head.toString().getBytes(StandardCharsets.US_ASCII);
         byte[] request = new byte[headBytes.length + body.length];
         System.arraycopy(headBytes, 0, request, 0, headBytes.length);
         System.arraycopy(body, 0, request, headBytes.length, body.length);
+        return send(client, request);
+    }
+
+    /**
+     * {@code GET path}, on load client {@code client}'s connection; with the API key only when {@code authenticated}
+     * (the HTTP floor measures a route that needs no key as well as one that does).
+     */
+    Answer get(int client, String path, boolean authenticated) throws IOException {
+        return send(client, head("GET", path, authenticated).append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private StringBuilder head(String method, String path, boolean authenticated) {
+        StringBuilder head = new StringBuilder(256)
+                .append(method).append(' ').append(path).append(" HTTP/1.1\r\n")
+                .append("Host: ").append(hostHeader).append("\r\n")
+                .append("Accept: application/json\r\n");
+        if (authenticated && apiKey != null && !apiKey.isEmpty()) {
+            head.append("X-API-Key: ").append(apiKey).append("\r\n");
+        }
+        return head;
+    }
+
+    private Answer send(int client, byte[] request) throws IOException {
         Connection c = connection(client);
         try {
             Answer answer = c.exchange(request);

@@ -53,6 +53,20 @@ final class Report {
                 }
             }
         }
+        for (HttpFloorBench.Route route : HttpFloorBench.Route.values()) {
+            String label = "HTTP floor: GET " + route.path + (route.authenticated ? " (API key)" : " (public)");
+            for (JsonNode f : runs(load, "floor", route.runName)) {
+                int clients = f.path("clients").asInt();
+                Optional<PgLimits.Limit> a1 = lim.find(PgLimits.A1, clients);
+                t.add(new RatioTable.Row(label + " throughput, " + clients + (clients == 1 ? " client" : " clients"),
+                        num(f.get("throughput")), "requests/s", "A1 single-row INSERT, " + clients + " cl.",
+                        a1.map(PgLimits.Limit::txPerSec).orElse(Double.NaN), "tx/s", null));
+                if (clients == 8) {
+                    t.add(new RatioTable.Row(label + " p99 latency, 8 clients", num(f.path("latencyMs").get("p99")), "ms",
+                            "A1 mean latency, 8 cl.", a1.map(PgLimits.Limit::latencyAvgMs).orElse(Double.NaN), "ms", null));
+                }
+            }
+        }
         double c = lim.find(PgLimits.C).map(PgLimits.Limit::rowsPerSec).orElse(Double.NaN);
         JsonNode replay = load == null ? null : load.get("replay");
         t.add(new RatioTable.Row("Projection replay" + eventsNote(replay, "events"), num(replay == null ? null : replay.get("medianEventsPerSecond")),
@@ -124,12 +138,19 @@ final class Report {
                 + "\"App ÷ raw\" is the app figure divided by that limit. Targets are information, not test failures.\n\n");
         sb.append(table(limits, load, startup, pgStartSeconds).toMarkdown());
 
-        sb.append("\n## Commands (closed loop, fixed duration after a warm-up)\n\n");
-        sb.append("| Command | Clients | Seconds | OK | Errors | ops/s | p50 ms | p95 ms | p99 ms | max ms | A1 mean ms | p50 ÷ A1 mean | load avg before → after |\n");
+        sb.append("\n## Commands and the HTTP floor (closed loop, fixed duration after a warm-up)\n\n");
+        sb.append("The HTTP floor runs (`floor_*`) send GETs that do no work behind the web layer, over the same client: "
+                + "no command can be faster than they are.\n\n");
+        sb.append("| Run | Clients | Seconds | OK | Errors | ops/s | p50 ms | p95 ms | p99 ms | max ms | A1 mean ms | p50 ÷ A1 mean | load avg before → after |\n");
         sb.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         PgLimits lim = limits != null ? limits : new PgLimits(List.of());
-        for (String cmd : List.of("create_tenant", "issue_key")) {
-            for (JsonNode c : commands(load, cmd)) {
+        List<String[]> measured = new ArrayList<>(List.of(new String[]{"commands", "create_tenant"}, new String[]{"commands", "issue_key"}));
+        for (HttpFloorBench.Route route : HttpFloorBench.Route.values()) {
+            measured.add(new String[]{"floor", route.runName});
+        }
+        for (String[] run : measured) {
+            String cmd = run[1];
+            for (JsonNode c : runs(load, run[0], cmd)) {
                 int clients = c.path("clients").asInt();
                 JsonNode l = c.path("latencyMs");
                 double a1lat = lim.find(PgLimits.A1, clients).map(PgLimits.Limit::latencyAvgMs).orElse(Double.NaN);
@@ -225,9 +246,14 @@ final class Report {
     }
 
     private static List<JsonNode> commands(JsonNode load, String name) {
+        return runs(load, "commands", name);
+    }
+
+    /** The runs named {@code name} in load.json's array {@code array} ("commands" or "floor"). */
+    private static List<JsonNode> runs(JsonNode load, String array, String name) {
         List<JsonNode> out = new ArrayList<>();
-        if (load != null && load.has("commands")) {
-            for (JsonNode c : load.get("commands")) {
+        if (load != null && load.has(array)) {
+            for (JsonNode c : load.get(array)) {
                 if (name.equals(c.path("name").asText())) {
                     out.add(c);
                 }

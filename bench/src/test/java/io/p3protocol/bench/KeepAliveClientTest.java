@@ -76,6 +76,28 @@ class KeepAliveClientTest {
     }
 
     @Test
+    void aGetWithoutAuthenticationCarriesNoKeyAndNoBody() throws IOException {
+        reply = new Reply(200, "{\"version\":\"1\"}", false, false);
+        try (KeepAliveClient client = client(1)) {
+            KeepAliveClient.Answer answer = client.get(0, "/api/version", false);
+
+            assertThat(answer).isEqualTo(new KeepAliveClient.Answer(200, "{\"version\":\"1\"}"));
+            assertThat(seen.get(0)).endsWith("GET /api/version key=null type=null ");
+        }
+    }
+
+    @Test
+    void anAuthenticatedGetCarriesTheKeyOnTheSameConnectionAsAPost() throws IOException {
+        try (KeepAliveClient client = client(1)) {
+            client.postJson(0, "/api/tenants", "{}");
+            client.get(0, "/api/reports", true);
+
+            assertThat(seen.get(1)).endsWith("GET /api/reports key=k3y type=null ");
+            assertThat(port(1)).isEqualTo(port(0));
+        }
+    }
+
+    @Test
     void aChunkedAnswerIsReadWhole() throws IOException {
         reply = new Reply(400, "{\"code\":\"" + "x".repeat(20_000) + "\"}", true, false);
         try (KeepAliveClient client = client(1)) {

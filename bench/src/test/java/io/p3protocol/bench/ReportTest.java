@@ -89,6 +89,25 @@ class ReportTest {
     }
 
     @Test
+    void theHttpFloorSitsNextToA1WithoutATargetAndInTheRunTable() throws Exception {
+        PgLimits limits = PgLimits.parseTsv(PgLimitsTest.TSV);
+        JsonNode load = json("""
+                {"floor":[
+                  {"name":"floor_version","clients":8,"throughput":3600.0,"ok":54000,"latencyMs":{"p50":2.0,"p99":6.5}},
+                  {"name":"floor_report_list","clients":1,"throughput":1625.0,"ok":24375,"latencyMs":{"p50":0.6,"p99":1.1}}]}""");
+        List<RatioTable.Row> rows = Report.table(limits, load, null, Double.NaN).rows();
+
+        RatioTable.Row version8 = row(rows, "HTTP floor: GET /api/version (public) throughput, 8 clients", "A1");
+        assertThat(version8.ratio()).isCloseTo(1.5, within(1e-9)); // 3600 / 2400
+        assertThat(version8.target()).isNull();
+        assertThat(row(rows, "HTTP floor: GET /api/version (public) p99 latency, 8 clients", "A1").value()).isEqualTo(6.5);
+        assertThat(row(rows, "HTTP floor: GET /api/reports (API key) throughput, 1 client", "A1").ratio())
+                .isCloseTo(2.0, within(1e-9)); // 1625 / 812.5
+        assertThat(Report.markdown(limits, load, null, Double.NaN, Map.of()))
+                .contains("| floor_version | 8 |").contains("| floor_report_list | 1 |");
+    }
+
+    @Test
     void medianOfOddAndEvenCounts() {
         assertThat(Report.median(new double[]{3, 1, 2})).isEqualTo(2.0);
         assertThat(Report.median(new double[]{4, 1, 3, 2})).isEqualTo(2.5);
