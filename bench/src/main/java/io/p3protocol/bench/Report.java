@@ -67,6 +67,16 @@ final class Report {
                 }
             }
         }
+        for (JsonNode f : runs(load, "floor", HttpFloorBench.Route.REPORT_LIST.runName)) {
+            int clients = f.path("clients").asInt();
+            Optional<PgLimits.Limit> a2 = lim.find(PgLimits.A2, clients);
+            if (a2.isPresent()) {
+                t.add(new RatioTable.Row("Ceiling for any command, " + clients + " clients: the authenticated HTTP floor "
+                        + "and A2 on the same cores", commandCeiling(num(f.get("throughput")), a2.get().txPerSec()), "ops/s",
+                        "A1 single-row INSERT, " + clients + " cl.",
+                        lim.find(PgLimits.A1, clients).map(PgLimits.Limit::txPerSec).orElse(Double.NaN), "tx/s", null));
+            }
+        }
         double c = lim.find(PgLimits.C).map(PgLimits.Limit::rowsPerSec).orElse(Double.NaN);
         JsonNode replay = load == null ? null : load.get("replay");
         t.add(new RatioTable.Row("Projection replay" + eventsNote(replay, "events"), num(replay == null ? null : replay.get("medianEventsPerSecond")),
@@ -121,6 +131,19 @@ final class Report {
                     "pg_ctl start of the bench cluster", pgStartSeconds, "s", RatioTable.Target.atMost(START_TARGET_S, "s")));
         }
         return t;
+    }
+
+    /**
+     * The most commands per second the machine could answer if a command cost nothing but an authenticated HTTP
+     * exchange ({@code floorPerSecond}) and a command-shaped append in PostgreSQL ({@code a2PerSecond}): no framework,
+     * no projection. Both runs saturate the same cores, so their CPU per operation adds up: 1 / (1/floor + 1/A2).
+     * Slightly low, since pgbench's own CPU is counted in A2 and no command run has pgbench.
+     */
+    static double commandCeiling(double floorPerSecond, double a2PerSecond) {
+        if (!(floorPerSecond > 0) || !(a2PerSecond > 0)) {
+            return Double.NaN;
+        }
+        return 1 / (1 / floorPerSecond + 1 / a2PerSecond);
     }
 
     /** The full Markdown report. */

@@ -108,6 +108,21 @@ class ReportTest {
     }
 
     @Test
+    void theCeilingForAnyCommandAddsTheFloorsAndA2sCpuPerOperation() throws Exception {
+        PgLimits limits = PgLimits.parseTsv(PgLimitsTest.TSV); // A2 at 8 clients: 1900.2 tx/s
+        JsonNode load = json("""
+                {"floor":[{"name":"floor_report_list","clients":8,"throughput":3800.4,"latencyMs":{"p99":1.0}},
+                          {"name":"floor_report_list","clients":1,"throughput":3000.0,"latencyMs":{"p99":1.0}}]}""");
+        List<RatioTable.Row> rows = Report.table(limits, load, null, Double.NaN).rows();
+
+        RatioTable.Row ceiling = row(rows, "Ceiling for any command, 8 clients: the authenticated HTTP floor and A2 on the same cores", "A1");
+        assertThat(ceiling.value()).isCloseTo(1266.8, within(1e-9)); // 1 / (1/3800.4 + 1/1900.2)
+        assertThat(ceiling.target()).isNull();
+        assertThat(rows).noneMatch(r -> r.figure().startsWith("Ceiling for any command, 1 client")); // no A2 at 1 client
+        assertThat(Report.commandCeiling(Double.NaN, 1900.2)).isNaN();
+    }
+
+    @Test
     void medianOfOddAndEvenCounts() {
         assertThat(Report.median(new double[]{3, 1, 2})).isEqualTo(2.0);
         assertThat(Report.median(new double[]{4, 1, 3, 2})).isEqualTo(2.5);
