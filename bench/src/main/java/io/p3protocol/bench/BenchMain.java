@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -146,20 +147,9 @@ public final class BenchMain {
                 for (int c : clients) {
                     log("command " + cmd + " at " + c + " client(s): " + warmup.toSeconds() + "–" + warmupMax.toSeconds()
                             + " s warm-up (until the JIT is quiet), " + duration.toSeconds() + " s measured");
-                    try {
-                        String loadBefore = loadAverage();
-                        CommandBench.Run run = cmd.equals("create_tenant") ? bench.createTenant(c, warmup, warmupMax, duration)
-                                : bench.issueKey(c, warmup, warmupMax, duration, keyTenants);
-                        LoadRunner.Result r = run.measured();
-                        ObjectNode json = toJson(r).put("loadAverageBefore", loadBefore).put("loadAverageAfter", loadAverage());
-                        json.set("warmup", run.warmup().toJson());
-                        cmds.add(json);
-                        log(String.format(Locale.ROOT, "  %s; %.0f ops/s, p50 %.2f ms, p99 %.2f ms, %d errors",
-                                run.warmup().describe(), r.throughput(), r.latency().p50Ms(), r.latency().p99Ms(), r.errors()));
-                    } catch (Exception e) {
-                        cmds.addObject().put("name", cmd).put("clients", c).put("error", e.toString());
-                        log("  failed: " + e);
-                    }
+                    measureInto(cmds, cmd, c, "ops/s", () -> cmd.equals("create_tenant")
+                            ? bench.createTenant(c, warmup, warmupMax, duration)
+                            : bench.issueKey(c, warmup, warmupMax, duration, keyTenants));
                     writeJson(out, result); // keep partial results if a later step hangs or dies
                 }
             }
@@ -172,18 +162,8 @@ public final class BenchMain {
                 for (int c : clients) {
                     log("HTTP floor GET " + route.path + " at " + c + " client(s): " + warmup.toSeconds() + "–"
                             + warmupMax.toSeconds() + " s warm-up (until the JIT is quiet), " + duration.toSeconds() + " s measured");
-                    try {
-                        CommandBench.Run run = floor.run(route, c, warmup, warmupMax, duration);
-                        LoadRunner.Result r = run.measured();
-                        ObjectNode json = toJson(r).put("path", route.path).put("authenticated", route.authenticated);
-                        json.set("warmup", run.warmup().toJson());
-                        runs.add(json);
-                        log(String.format(Locale.ROOT, "  %s; %.0f requests/s, p50 %.2f ms, p99 %.2f ms, %d errors",
-                                run.warmup().describe(), r.throughput(), r.latency().p50Ms(), r.latency().p99Ms(), r.errors()));
-                    } catch (Exception e) {
-                        runs.addObject().put("name", route.runName).put("clients", c).put("error", e.toString());
-                        log("  failed: " + e);
-                    }
+                    measureInto(runs, route.runName, c, "requests/s", () -> floor.run(route, c, warmup, warmupMax, duration))
+                            .ifPresent(json -> json.put("path", route.path).put("authenticated", route.authenticated));
                     writeJson(out, result);
                 }
             }
@@ -279,6 +259,34 @@ public final class BenchMain {
         meta.put("finishedAt", Instant.now().toString());
         writeJson(out, result);
         log("wrote " + out);
+    }
+
+    /** A closed-loop run after its warm-up, as {@link CommandBench} and {@link HttpFloorBench} make them. */
+    @FunctionalInterface
+    private interface MeasuredRun {
+        CommandBench.Run run() throws Exception;
+    }
+
+    /**
+     * Runs {@code run} and adds its figures (with the load average around it and its warm-up) to {@code runs}, or its
+     * failure. Returns the added figures, or empty if the run failed.
+     */
+    private static Optional<ObjectNode> measureInto(ArrayNode runs, String name, int clients, String unit, MeasuredRun run) {
+        try {
+            String loadBefore = loadAverage();
+            CommandBench.Run measured = run.run();
+            LoadRunner.Result r = measured.measured();
+            ObjectNode json = toJson(r).put("loadAverageBefore", loadBefore).put("loadAverageAfter", loadAverage());
+            json.set("warmup", measured.warmup().toJson());
+            runs.add(json);
+            log(String.format(Locale.ROOT, "  %s; %.0f %s, p50 %.2f ms, p99 %.2f ms, %d errors",
+                    measured.warmup().describe(), r.throughput(), unit, r.latency().p50Ms(), r.latency().p99Ms(), r.errors()));
+            return Optional.of(json);
+        } catch (Exception e) {
+            runs.addObject().put("name", name).put("clients", clients).put("error", e.toString());
+            log("  failed: " + e);
+            return Optional.empty();
+        }
     }
 
     private static void putMedian(ObjectNode scenario, ArrayNode runs) {
