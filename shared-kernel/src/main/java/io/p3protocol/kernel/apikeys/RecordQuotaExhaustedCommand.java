@@ -1,5 +1,6 @@
 package io.p3protocol.kernel.apikeys;
 
+import io.p3protocol.kernel.messaging.RetriedOnConflict;
 import io.p3protocol.kernel.messaging.TenantScoped;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -12,5 +13,5 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * @param quotaMonthly the quota that was used up
  */
 public record RecordQuotaExhaustedCommand(@TargetAggregateIdentifier String keyId, String tenantId, String month,
-                                          long quotaMonthly) implements TenantScoped {
+                                          long quotaMonthly) implements TenantScoped, RetriedOnConflict {
 }

@@ -1,5 +1,6 @@
 package io.p3protocol.kernel.policy;
 
+import io.p3protocol.kernel.messaging.RetriedOnConflict;
 import io.p3protocol.kernel.messaging.TenantScoped;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -12,5 +13,5 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * @param sandboxChain   the tenant's sandbox chain at the time
  */
 public record RecordSandboxViolationCommand(@TargetAggregateIdentifier String tenantId, String commandType,
-                                            String requestedChain, String sandboxChain) implements TenantScoped {
+                                            String requestedChain, String sandboxChain) implements TenantScoped, RetriedOnConflict {
 }

@@ -1,5 +1,6 @@
 package io.p3protocol.kernel.sso;
 
+import io.p3protocol.kernel.messaging.RetriedOnConflict;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
@@ -7,7 +8,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * per login: the answer says whether it may be used, and every refusal (unknown, replayed, expired) is recorded as
  * an {@link SsoLoginRejectedEvent}. A login started for another protocol counts as unknown.
  */
-public record ConsumeSsoLoginStateCommand(@TargetAggregateIdentifier String loginId, SsoProviderType protocol) {
+public record ConsumeSsoLoginStateCommand(@TargetAggregateIdentifier String loginId, SsoProviderType protocol) implements RetriedOnConflict {
     public ConsumeSsoLoginStateCommand(String loginId) {
         this(loginId, SsoProviderType.OIDC);
     }
