@@ -52,7 +52,8 @@ public final class ConflictRetryScheduler implements RetryScheduler {
             return false;
         }
         try {
-            TimeUnit.MICROSECONDS.sleep(ThreadLocalRandom.current().nextLong(PAUSE_STEP_MICROS * failures.size()));
+            long pauseBound = PAUSE_STEP_MICROS * Math.max(1, failures.size());
+            TimeUnit.MICROSECONDS.sleep(ThreadLocalRandom.current().nextLong(pauseBound));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
