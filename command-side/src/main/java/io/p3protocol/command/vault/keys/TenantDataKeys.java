@@ -8,6 +8,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import javax.crypto.SecretKey;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -48,20 +49,30 @@ public class TenantDataKeys {
     }
 
     private SecretKey read(String tenantId) {
-        for (int generation : masterKeys.knownGenerations()) { // newest first
-            List<byte[]> wrapped = jdbc.queryForList("""
-                    SELECT wrapped_key FROM vault_tenant_key_wrap WHERE tenant_id = ? AND master_generation = ?""",
-                    byte[].class, tenantId, generation);
-            if (!wrapped.isEmpty()) {
-                return unwrap(tenantId, generation, wrapped.get(0));
+        // One statement, so one snapshot: a key row another node has just committed comes with its wraps (they commit
+        // together). Asking for the wraps first and for the row in a second statement could see the row but not the
+        // wraps, when that node committed in between, and take a fresh key for one without a usable wrap.
+        List<Map<String, Object>> rows = jdbc.queryForList("""
+                SELECT w.master_generation, w.wrapped_key FROM vault_tenant_key k
+                LEFT JOIN vault_tenant_key_wrap w ON w.tenant_id = k.tenant_id WHERE k.tenant_id = ?""", tenantId);
+        if (rows.isEmpty()) {
+            return null;
+        }
+        Map<Integer, byte[]> wraps = new HashMap<>();
+        for (Map<String, Object> row : rows) {
+            if (row.get("master_generation") instanceof Number generation) {
+                wraps.put(generation.intValue(), (byte[]) row.get("wrapped_key"));
             }
         }
-        if (exists(tenantId)) {
-            throw new IllegalStateException("the data key of tenant " + tenantId + " is not wrapped under any master "
-                    + "key generation this node holds " + masterKeys.knownGenerations()
-                    + "; finish the master-key rotation on the node that holds both keys (docs/security.md)");
+        for (int generation : masterKeys.knownGenerations()) { // newest first
+            byte[] wrapped = wraps.get(generation);
+            if (wrapped != null) {
+                return unwrap(tenantId, generation, wrapped);
+            }
         }
-        return null;
+        throw new IllegalStateException("the data key of tenant " + tenantId + " is not wrapped under any master "
+                + "key generation this node holds " + masterKeys.knownGenerations()
+                + "; finish the master-key rotation on the node that holds both keys (docs/security.md)");
     }
 
     private SecretKey create(String tenantId) {
@@ -100,11 +111,6 @@ public class TenantDataKeys {
         } finally {
             java.util.Arrays.fill(raw, (byte) 0);
         }
-    }
-
-    private boolean exists(String tenantId) {
-        return Boolean.TRUE.equals(jdbc.queryForObject(
-                "SELECT EXISTS (SELECT 1 FROM vault_tenant_key WHERE tenant_id = ?)", Boolean.class, tenantId));
     }
 
     private void cacheAfterCommit(String tenantId, SecretKey key) {
