@@ -65,16 +65,13 @@ final class Report {
                     t.add(new RatioTable.Row(label + " p99 latency, 8 clients", num(f.path("latencyMs").get("p99")), "ms",
                             "A1 mean latency, 8 cl.", a1.map(PgLimits.Limit::latencyAvgMs).orElse(Double.NaN), "ms", null));
                 }
-            }
-        }
-        for (JsonNode f : runs(load, "floor", HttpFloorBench.Route.REPORT_LIST.runName)) {
-            int clients = f.path("clients").asInt();
-            Optional<PgLimits.Limit> a2 = lim.find(PgLimits.A2, clients);
-            if (a2.isPresent()) {
-                t.add(new RatioTable.Row("Ceiling for any command, " + clients + " clients: the authenticated HTTP floor "
-                        + "and A2 on the same cores", commandCeiling(num(f.get("throughput")), a2.get().txPerSec()), "ops/s",
-                        "A1 single-row INSERT, " + clients + " cl.",
-                        lim.find(PgLimits.A1, clients).map(PgLimits.Limit::txPerSec).orElse(Double.NaN), "tx/s", null));
+                Optional<PgLimits.Limit> a2 = lim.find(PgLimits.A2, clients);
+                if (route.authenticated && a2.isPresent()) {
+                    t.add(new RatioTable.Row("Ceiling for any command, " + clients + " clients: the authenticated HTTP floor "
+                            + "and A2 on the same cores", commandCeiling(num(f.get("throughput")), a2.get().txPerSec()), "ops/s",
+                            "A1 single-row INSERT, " + clients + " cl.", a1.map(PgLimits.Limit::txPerSec).orElse(Double.NaN),
+                            "tx/s", null));
+                }
             }
         }
         double c = lim.find(PgLimits.C).map(PgLimits.Limit::rowsPerSec).orElse(Double.NaN);
