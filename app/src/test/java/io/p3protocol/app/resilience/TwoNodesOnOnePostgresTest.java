@@ -145,22 +145,24 @@ class TwoNodesOnOnePostgresTest {
         assertThat(issuedOnA.status()).as(issuedOnA.body()).isEqualTo(201);
     }
 
-    /** Sends the request {@code rounds} times, each time through both nodes at once, and returns every answer. */
-    private List<TestApi.Response> raceOnBothNodes(int rounds, BiFunction<AppNode, Integer, TestApi.Response> request)
-            throws Exception {
+    /**
+     * Does {@code action} {@code rounds} times, each time on both nodes at once, and returns every outcome: node A's,
+     * then node B's, round after round.
+     */
+    private <T> List<T> raceOnBothNodes(int rounds, BiFunction<AppNode, Integer, T> action) throws Exception {
         ExecutorService both = Executors.newFixedThreadPool(2);
-        List<TestApi.Response> answers = new ArrayList<>();
+        List<T> answers = new ArrayList<>();
         try {
             for (int round = 0; round < rounds; round++) {
                 CyclicBarrier start = new CyclicBarrier(2);
                 int r = round;
-                Future<TestApi.Response> onA = both.submit(() -> {
+                Future<T> onA = both.submit(() -> {
                     start.await();
-                    return request.apply(nodeA, r);
+                    return action.apply(nodeA, r);
                 });
-                Future<TestApi.Response> onB = both.submit(() -> {
+                Future<T> onB = both.submit(() -> {
                     start.await();
-                    return request.apply(nodeB, r);
+                    return action.apply(nodeB, r);
                 });
                 answers.add(onA.get(30, TimeUnit.SECONDS));
                 answers.add(onB.get(30, TimeUnit.SECONDS));
@@ -241,32 +243,18 @@ class TwoNodesOnOnePostgresTest {
 
     @Test
     void aSecretBothNodesGenerateAtOnceIsStoredOnceAndBothUseIt() throws Exception {
-        SecretValues onA = nodeA.context().getBean(SecretValues.class);
-        SecretValues onB = nodeB.context().getBean(SecretValues.class);
-        ExecutorService both = Executors.newFixedThreadPool(2);
-        try {
-            for (int round = 0; round < 10; round++) {
-                String tenant = nodeA.api().createTenant("generated on both " + round);
-                // Both nodes find no secret and store one: the loser's append collides with the winner's in the
-                // store (a unique violation), which must reach the vault as a conflict it handles, not a failure.
-                CyclicBarrier start = new CyclicBarrier(2);
-                Future<SecretValues.CurrentSecret> fromA = both.submit(() -> {
-                    start.await();
-                    return onA.currentOrGenerate(tenant, "IP_SALT");
-                });
-                Future<SecretValues.CurrentSecret> fromB = both.submit(() -> {
-                    start.await();
-                    return onB.currentOrGenerate(tenant, "IP_SALT");
-                });
-                SecretValues.CurrentSecret a = fromA.get(30, TimeUnit.SECONDS);
-                SecretValues.CurrentSecret b = fromB.get(30, TimeUnit.SECONDS);
+        for (int round = 0; round < 10; round++) {
+            String tenant = nodeA.api().createTenant("generated on both " + round);
+            // Both nodes find no secret and store one: the loser's append collides with the winner's in the
+            // store (a unique violation), which must reach the vault as a conflict it handles, not a failure.
+            List<SecretValues.CurrentSecret> fromAThenB = raceOnBothNodes(1, (node, r) ->
+                    node.context().getBean(SecretValues.class).currentOrGenerate(tenant, "IP_SALT"));
+            SecretValues.CurrentSecret a = fromAThenB.get(0);
+            SecretValues.CurrentSecret b = fromAThenB.get(1);
 
-                assertThat(a.version()).isEqualTo(1);
-                assertThat(b.version()).isEqualTo(1);
-                assertThat(a.value()).isEqualTo(b.value());
-            }
-        } finally {
-            both.shutdownNow();
+            assertThat(a.version()).isEqualTo(1);
+            assertThat(b.version()).isEqualTo(1);
+            assertThat(a.value()).isEqualTo(b.value());
         }
     }
 
