@@ -64,7 +64,7 @@ public final class ConflictRetryScheduler implements RetryScheduler {
     }
 
     private static boolean lostRace(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        for (Throwable t = failure; t != null; t = t.getCause()) { // getCause() is never the throwable itself
             if (t instanceof ConcurrencyException || t instanceof AggregateStreamCreationException) {
                 return true;
             }
