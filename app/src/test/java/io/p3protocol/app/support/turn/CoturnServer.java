@@ -64,16 +64,21 @@ public final class CoturnServer implements AutoCloseable {
         throw new IOException("coturn did not open its UDP listener in 3 attempts; last log: " + workDir);
     }
 
-    /** Waits (10 s at most) for coturn to log its UDP listener on {@code port}; false if it cannot bind or died. */
+    /**
+     * Waits (10 s at most) for coturn to log its UDP listener on {@code port}; false if any bind found the port in use,
+     * or it died.
+     */
     private boolean awaitUdpListener(int port) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < deadline && process.isAlive()) {
             String logged = log();
+            // errno 98 (address in use) comes before coturn's "UDP listener opened" when it got the port only by
+            // retrying with address reuse: its socket then shares the port with another and was seen never to answer
+            if (logged.contains("errno=98") || logged.contains("Cannot bind")) {
+                return false;
+            }
             if (logged.contains("UDP listener opened on: 127.0.0.1:" + port)) {
                 return true;
-            }
-            if (logged.contains("Cannot bind")) {
-                return false;
             }
             Thread.sleep(50);
         }
