@@ -126,8 +126,9 @@ OUT=$(cd "$OUT" && pwd)
 tmp=$(mktemp -d /tmp/p3-bench.XXXXXX)
 chmod 755 "$tmp"
 mkdir -p "$tmp/sock" "$tmp/home" "$tmp/app-data" "$tmp/startup"
-touch "$tmp/postgres.log"
-[ "$(id -u)" = 0 ] && chown "$RUNAS:$RUNAS_GID" "$tmp/sock" "$tmp/home" "$tmp/app-data" "$tmp/startup" "$tmp/postgres.log"
+touch "$tmp/postgres.log" "$tmp/app-gc.log"
+[ "$(id -u)" = 0 ] && chown "$RUNAS:$RUNAS_GID" "$tmp/sock" "$tmp/home" "$tmp/app-data" "$tmp/startup" "$tmp/postgres.log" \
+  "$tmp/app-gc.log"
 
 # A cluster in BENCH_PGDATA outlives the run (it is outside $tmp); the default one goes with $tmp.
 PGDATA_DIR=${BENCH_PGDATA:-$tmp/pgdata}
@@ -139,6 +140,7 @@ cleanup() {
   if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then stop_app; fi
   if [ "$PG_STARTED" = 1 ]; then as pg_ctl -D "$PGDATA_DIR" -m fast -w -t 60 stop >/dev/null 2>&1 || true; fi
   [ -f "$tmp/postgres.log" ] && cp "$tmp/postgres.log" "$OUT/postgres.log" 2>/dev/null || true
+  [ -s "$tmp/app-gc.log" ] && cp "$tmp/app-gc.log" "$OUT/app-gc.log" 2>/dev/null || true
   rm -rf "$tmp"
   exit $rc
 }
@@ -232,11 +234,12 @@ if [ -n "$SCENARIOS" ] && [ "$SCENARIOS" != none ]; then
   APP_PORT=${BENCH_APP_PORT:-$(free_port 18080)} || die "no free port for the app"
   log "starting the app on 127.0.0.1:$APP_PORT against the bench cluster"
   # Not through as(): a backgrounded function would stay a subshell and $! would not be the app; exec makes it so.
+  # The GC log (wall-clock stamps, never rotated) lets BenchMain count how many tail requests met a GC pause.
   # shellcheck disable=SC2086
   (cd "$tmp/home" && exec $AS_PREFIX env HOME="$tmp/home" P3_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$DB" \
     P3_DB_USER="$DB_USER" P3_DB_PASSWORD="$DB_PASSWORD" P3_ADMIN_KEY="$ADMIN_KEY" P3_MASTER_KEY="$MASTER_KEY" \
     P3_DATA_DIR="$tmp/app-data" \
-    java ${BENCH_APP_JAVA_OPTS:-} -jar "$tmp/app.jar" --server.port="$APP_PORT" --server.address=127.0.0.1) >"$OUT/app.log" 2>&1 &
+    java "-Xlog:gc:file=$tmp/app-gc.log:utctime:filecount=0" ${BENCH_APP_JAVA_OPTS:-} -jar "$tmp/app.jar" --server.port="$APP_PORT" --server.address=127.0.0.1) >"$OUT/app.log" 2>&1 &
   APP_PID=$!
   t_app=$(now)
   ready=0
@@ -257,7 +260,8 @@ if [ -n "$SCENARIOS" ] && [ "$SCENARIOS" != none ]; then
     --db-url "jdbc:postgresql://127.0.0.1:$PG_PORT/$DB" --db-user "$DB_USER" --db-password "$DB_PASSWORD" \
     --scenarios "$SCENARIOS" --duration "$DURATION" --warmup "$WARMUP" --warmup-max "$WARMUP_MAX" --clients "$CLIENTS" \
     --events-target "$EVENTS_TARGET" --seed-max-seconds "$SEED_MAX" --export-runs "$EXPORT_RUNS" \
-    --replay-runs "$REPLAY_RUNS" --out "$OUT/load.json" || log "BenchMain load failed (partial results kept)"
+    --replay-runs "$REPLAY_RUNS" --app-gc-log "$tmp/app-gc.log" --out "$OUT/load.json" \
+    || log "BenchMain load failed (partial results kept)"
   if [ "$AUTOMATION" = 1 ]; then
     bench automation --base-url "http://127.0.0.1:$APP_PORT" --api-key "$ADMIN_KEY" \
       --db-url "jdbc:postgresql://127.0.0.1:$PG_PORT/$DB" --db-user "$DB_USER" --db-password "$DB_PASSWORD" \

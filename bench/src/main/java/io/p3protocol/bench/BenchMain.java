@@ -71,6 +71,7 @@ public final class BenchMain {
                 "         [--audit-path /api/audit/events]",
                 "         [--audit-key KEY]   another key for the export (default: --api-key)",
                 "         [--export-runs 3] [--export-timeout 900] [--wait-ready 180] [--request-timeout 30] [--events-table domainevententry]",
+                "         [--app-gc-log FILE]   the app's -Xlog:gc:file=FILE:utctime log: how many p99+ requests met a GC pause",
                 "telemetry: --base-url URL (loopback)  --api-key PLATFORM_ADMIN_KEY  --out FILE",
                 "         [--clients 2] [--batch 1000] [--warmup 20] [--warmup-max 180] [--duration 20] [--paced-rate 20000] [--paced-duration 20]",
                 "         [--drain-timeout 300] [--wait-ready 180] [--request-timeout 60]",
@@ -116,6 +117,7 @@ public final class BenchMain {
         String dbPassword = a.str("db-password", null);
         String eventsTable = a.str("events-table", "domainevententry");
         CommandBench.Client commandClient = CommandBench.Client.parse(a.str("command-client", "lean"));
+        Optional<Path> appGcLog = Optional.ofNullable(a.str("app-gc-log", null)).map(Path::of);
         a.rejectUnknown();
         if (replayRuns > 20 || exportRuns > 20) {
             throw new IllegalArgumentException("at most 20 replay/export runs");
@@ -147,7 +149,7 @@ public final class BenchMain {
                 for (int c : clients) {
                     log("command " + cmd + " at " + c + " client(s): " + warmup.toSeconds() + "–" + warmupMax.toSeconds()
                             + " s warm-up (until the JIT is quiet), " + duration.toSeconds() + " s measured");
-                    measureInto(cmds, cmd, c, "ops/s", () -> cmd.equals("create_tenant")
+                    measureInto(cmds, cmd, c, "ops/s", appGcLog, () -> cmd.equals("create_tenant")
                             ? bench.createTenant(c, warmup, warmupMax, duration)
                             : bench.issueKey(c, warmup, warmupMax, duration, keyTenants));
                     writeJson(out, result); // keep partial results if a later step hangs or dies
@@ -162,7 +164,7 @@ public final class BenchMain {
                 for (int c : clients) {
                     log("HTTP floor GET " + route.path + " at " + c + " client(s): " + warmup.toSeconds() + "–"
                             + warmupMax.toSeconds() + " s warm-up (until the JIT is quiet), " + duration.toSeconds() + " s measured");
-                    measureInto(runs, route.runName, c, "requests/s", () -> floor.run(route, c, warmup, warmupMax, duration))
+                    measureInto(runs, route.runName, c, "requests/s", appGcLog, () -> floor.run(route, c, warmup, warmupMax, duration))
                             .ifPresent(json -> json.put("path", route.path).put("authenticated", route.authenticated));
                     writeJson(out, result);
                 }
@@ -268,19 +270,27 @@ public final class BenchMain {
     }
 
     /**
-     * Runs {@code run} and adds its figures (with the load average around it and its warm-up) to {@code runs}, or its
-     * failure. Returns the added figures, or empty if the run failed.
+     * Runs {@code run} and adds its figures (with the load average around it, its warm-up and, given the app's GC log,
+     * the GC pauses its tail met) to {@code runs}, or its failure. Returns the added figures, or empty if the run failed.
      */
-    private static Optional<ObjectNode> measureInto(ArrayNode runs, String name, int clients, String unit, MeasuredRun run) {
+    private static Optional<ObjectNode> measureInto(ArrayNode runs, String name, int clients, String unit,
+                                                    Optional<Path> appGcLog, MeasuredRun run) {
         try {
             String loadBefore = loadAverage();
             CommandBench.Run measured = run.run();
             LoadRunner.Result r = measured.measured();
             ObjectNode json = toJson(r).put("loadAverageBefore", loadBefore).put("loadAverageAfter", loadAverage());
             json.set("warmup", measured.warmup().toJson());
+            String gc = "";
+            if (appGcLog.isPresent() && r.latency().count() > 0) {
+                TailInPauses tail = TailInPauses.of(r.timings(), r.latency().p99Ms(), GcPauses.read(appGcLog.get()));
+                json.set("gc", tail.toJson());
+                gc = String.format(Locale.ROOT, "; %d GC pauses, %d of the %d requests at or above p99 met one",
+                        tail.pauses(), tail.tailInPause(), tail.tailRequests());
+            }
             runs.add(json);
-            log(String.format(Locale.ROOT, "  %s; %.0f %s, p50 %.2f ms, p99 %.2f ms, %d errors",
-                    measured.warmup().describe(), r.throughput(), unit, r.latency().p50Ms(), r.latency().p99Ms(), r.errors()));
+            log(String.format(Locale.ROOT, "  %s; %.0f %s, p50 %.2f ms, p99 %.2f ms, %d errors%s",
+                    measured.warmup().describe(), r.throughput(), unit, r.latency().p50Ms(), r.latency().p99Ms(), r.errors(), gc));
             return Optional.of(json);
         } catch (Exception e) {
             runs.addObject().put("name", name).put("clients", clients).put("error", e.toString());

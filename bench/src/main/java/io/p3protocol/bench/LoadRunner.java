@@ -27,9 +27,24 @@ final class LoadRunner {
     }
 
     record Result(String name, int clients, double elapsedSeconds, long ok, long errors, Map<String, Long> outcomes,
-                  Percentiles.LatencySummary latency, boolean abortedForErrors) {
+                  Percentiles.LatencySummary latency, boolean abortedForErrors, Timings timings) {
         double throughput() {
             return elapsedSeconds > 0 ? ok / elapsedSeconds : Double.NaN;
+        }
+    }
+
+    /**
+     * When each successful request started and how long it took, so its latency can be set against what happened in
+     * the app at that moment (a GC pause: {@link TailInPauses}). Request {@code i} started at
+     * {@code startEpochMillis + startOffsetNanos[i] / 1e6} by the wall clock and took {@code latencyNanos[i]}.
+     */
+    record Timings(long startEpochMillis, long[] startOffsetNanos, long[] latencyNanos) {
+        int count() {
+            return latencyNanos.length;
+        }
+
+        double requestStartEpochMillis(int i) {
+            return startEpochMillis + startOffsetNanos[i] / 1e6;
         }
     }
 
@@ -47,6 +62,7 @@ final class LoadRunner {
         AtomicLong issued = new AtomicLong();
         AtomicLong okTotal = new AtomicLong();
         AtomicLong errTotal = new AtomicLong();
+        long startEpochMillis = System.currentTimeMillis();
         long start = System.nanoTime();
         long deadline = start + duration.toNanos();
         ExecutorService pool = Executors.newFixedThreadPool(clients, r -> {
@@ -90,7 +106,7 @@ final class LoadRunner {
                     s.outcomes.merge(outcome, 1L, Long::sum);
                     if (ok) {
                         okTotal.incrementAndGet();
-                        s.add(t1 - t0);
+                        s.add(t0 - start, t1 - t0);
                     } else {
                         errTotal.incrementAndGet();
                     }
@@ -109,7 +125,7 @@ final class LoadRunner {
         long err = 0;
         boolean aborted = false;
         Map<String, Long> outcomes = new TreeMap<>();
-        List<long[]> samples = new ArrayList<>();
+        List<ClientStats> clientStats = new ArrayList<>();
         for (Future<ClientStats> f : futures) {
             ClientStats s;
             try {
@@ -120,7 +136,7 @@ final class LoadRunner {
             end = Math.max(end, s.lastEnd);
             s.outcomes.forEach((k, v) -> outcomes.merge(k, v, Long::sum));
             aborted |= s.aborted;
-            samples.add(s.samples());
+            clientStats.add(s);
         }
         for (Map.Entry<String, Long> e : outcomes.entrySet()) {
             if (e.getKey().equals(String.valueOf(expectedStatus))) {
@@ -129,35 +145,38 @@ final class LoadRunner {
                 err += e.getValue();
             }
         }
-        int total = samples.stream().mapToInt(a -> a.length).sum();
-        long[] all = new long[total];
+        int total = clientStats.stream().mapToInt(c -> c.n).sum();
+        long[] latencies = new long[total];
+        long[] starts = new long[total];
         int pos = 0;
-        for (long[] a : samples) {
-            System.arraycopy(a, 0, all, pos, a.length);
-            pos += a.length;
+        for (ClientStats c : clientStats) {
+            System.arraycopy(c.latencies, 0, latencies, pos, c.n);
+            System.arraycopy(c.starts, 0, starts, pos, c.n);
+            pos += c.n;
         }
-        return new Result(name, clients, (end - start) / 1e9, ok, err, outcomes, Percentiles.summarizeNanos(all), aborted);
+        return new Result(name, clients, (end - start) / 1e9, ok, err, outcomes, Percentiles.summarizeNanos(latencies),
+                aborted, new Timings(startEpochMillis, starts, latencies));
     }
 
     private static final class ClientStats {
-        long[] buf = new long[4096];
+        long[] latencies = new long[4096];
+        long[] starts = new long[4096];
         int n;
         long lastEnd;
         boolean aborted;
         final Map<String, Long> outcomes = new TreeMap<>();
 
-        void add(long nanos) {
+        void add(long startOffsetNanos, long latencyNanos) {
             if (n == MAX_SAMPLES_PER_CLIENT) {
                 return;
             }
-            if (n == buf.length) {
-                buf = java.util.Arrays.copyOf(buf, Math.min(MAX_SAMPLES_PER_CLIENT, buf.length * 2));
+            if (n == latencies.length) {
+                int grown = Math.min(MAX_SAMPLES_PER_CLIENT, latencies.length * 2);
+                latencies = java.util.Arrays.copyOf(latencies, grown);
+                starts = java.util.Arrays.copyOf(starts, grown);
             }
-            buf[n++] = nanos;
-        }
-
-        long[] samples() {
-            return java.util.Arrays.copyOf(buf, n);
+            starts[n] = startOffsetNanos;
+            latencies[n++] = latencyNanos;
         }
     }
 }

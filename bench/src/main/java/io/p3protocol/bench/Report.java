@@ -161,8 +161,12 @@ final class Report {
         sb.append("\n## Commands and the HTTP floor (closed loop, fixed duration after a warm-up)\n\n");
         sb.append("The HTTP floor runs (`floor_*`) send GETs that do no work behind the web layer, over the same client: "
                 + "no command can be faster than they are.\n\n");
-        sb.append("| Run | Clients | Seconds | OK | Errors | ops/s | p50 ms | p95 ms | p99 ms | max ms | A1 mean ms | p50 ÷ A1 mean | load avg before → after |\n");
-        sb.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        sb.append("Requests at or above p99 that met a GC pause: in flight while the app was stopped for one (its JVM log, "
+                + "when the run had it); the pauses are those during the run, with their median length. The next column "
+                + "is the p99 of the requests no pause touched.\n\n");
+        sb.append("| Run | Clients | Seconds | OK | Errors | ops/s | p50 ms | p95 ms | p99 ms | max ms | A1 mean ms | p50 ÷ A1 mean "
+                + "| p99+ requests in a GC pause (pauses, median) | p99 ms of requests in no pause | load avg before → after |\n");
+        sb.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---|\n");
         PgLimits lim = limits != null ? limits : new PgLimits(List.of());
         List<String[]> measured = new ArrayList<>(List.of(new String[]{"commands", "create_tenant"}, new String[]{"commands", "issue_key"}));
         for (HttpFloorBench.Route route : HttpFloorBench.Route.values()) {
@@ -183,6 +187,8 @@ final class Report {
                         .append(" | ").append(fmt(num(l.get("p99")))).append(" | ").append(fmt(num(l.get("max"))))
                         .append(" | ").append(fmt(a1lat))
                         .append(" | ").append(RatioTable.fmtRatio(num(l.get("p50")) / a1lat))
+                        .append(" | ").append(tailInPauses(c.get("gc")))
+                        .append(" | ").append(p99Clear(c.get("gc")))
                         .append(" | ").append(c.has("loadAverageBefore") ? c.get("loadAverageBefore").asText() + " → "
                                 + c.path("loadAverageAfter").asText() : "–").append(" |\n");
                 if (c.path("errors").asLong() > 0 || c.has("error")) {
@@ -293,6 +299,23 @@ final class Report {
             }
         }
         return v.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** "k of n (p pauses, median m ms)" from a run's {@code gc} figures; "–" without them. */
+    static String tailInPauses(JsonNode gc) {
+        if (gc == null || !gc.has("tailRequests")) {
+            return "–";
+        }
+        String pauses = gc.path("pauses").asInt() + (gc.path("pauses").asInt() == 1 ? " pause" : " pauses");
+        if (gc.path("pauses").asInt() > 0) {
+            pauses += ", median " + fmt(num(gc.get("pauseMedianMs"))) + " ms";
+        }
+        return gc.path("tailInPause").asLong() + " of " + gc.path("tailRequests").asLong() + " (" + pauses + ")";
+    }
+
+    /** The p99 of the requests that met no GC pause, from a run's {@code gc} figures; "–" without them. */
+    static String p99Clear(JsonNode gc) {
+        return gc == null || !gc.has("p99ClearMs") ? "–" : fmt(num(gc.get("p99ClearMs")));
     }
 
     /** Median of the values; NaN for none. */

@@ -56,4 +56,24 @@ class LoadRunnerTest {
         assertThat(r.ok()).isEqualTo(r.latency().count());
         assertThat(r.latency().p50Ms()).isGreaterThanOrEqualTo(10.0);
     }
+
+    @Test
+    void recordsWhenEachTimedRequestStartedAndHowLongItTook() throws Exception {
+        long before = System.currentTimeMillis();
+        LoadRunner.Result r = LoadRunner.run("t", 1, Duration.ofSeconds(20), 3, 201, null, (c, s) -> {
+            Thread.sleep(5 * (s + 1)); // 5, 10, 15 ms
+            return 201;
+        });
+        long after = System.currentTimeMillis();
+
+        LoadRunner.Timings timings = r.timings();
+        assertThat(timings.count()).isEqualTo(3);
+        for (int i = 0; i < 3; i++) {
+            assertThat(timings.latencyNanos()[i]).isGreaterThanOrEqualTo((5L * (i + 1)) * 1_000_000);
+            assertThat(timings.requestStartEpochMillis(i)).isBetween((double) before, (double) after);
+        }
+        // one client: each request starts after the previous one answered
+        assertThat(timings.startOffsetNanos()[1]).isGreaterThanOrEqualTo(timings.startOffsetNanos()[0] + timings.latencyNanos()[0]);
+        assertThat(timings.startOffsetNanos()[2]).isGreaterThanOrEqualTo(timings.startOffsetNanos()[1] + timings.latencyNanos()[1]);
+    }
 }

@@ -108,6 +108,21 @@ class ReportTest {
     }
 
     @Test
+    void theRunTableSaysHowManyTailRequestsMetAGcPauseOrThatItWasNotMeasured() throws Exception {
+        JsonNode load = json("""
+                {"commands":[
+                  {"name":"create_tenant","clients":8,"throughput":1600.0,"ok":24000,"latencyMs":{"p50":4.0,"p99":17.5},
+                   "gc":{"pauses":12,"pauseMedianMs":27.6,"pauseTotalMs":328.6,"tailRequests":220,"tailInPause":100,
+                          "p99ClearMs":15.25}},
+                  {"name":"issue_key","clients":8,"throughput":1100.0,"ok":16500,"latencyMs":{"p50":6.0,"p99":22.7}}]}""");
+
+        String md = Report.markdown(PgLimits.parseTsv(PgLimitsTest.TSV), load, null, Double.NaN, Map.of());
+
+        assertThat(md).containsPattern("\\| create_tenant \\| 8 \\|.*\\| 100 of 220 \\(12 pauses, median 27\\.6 ms\\) \\| 15\\.3 \\|");
+        assertThat(md).containsPattern("\\| issue_key \\| 8 \\|.*\\| – \\| – \\| – \\|"); // no GC log: not measured
+    }
+
+    @Test
     void theCeilingForAnyCommandAddsTheFloorsAndA2sCpuPerOperation() throws Exception {
         PgLimits limits = PgLimits.parseTsv(PgLimitsTest.TSV); // A2 at 8 clients: 1900.2 tx/s
         JsonNode load = json("""
