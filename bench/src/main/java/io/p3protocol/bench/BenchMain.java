@@ -281,13 +281,7 @@ public final class BenchMain {
             LoadRunner.Result r = measured.measured();
             ObjectNode json = toJson(r).put("loadAverageBefore", loadBefore).put("loadAverageAfter", loadAverage());
             json.set("warmup", measured.warmup().toJson());
-            String gc = "";
-            if (appGcLog.isPresent() && r.latency().count() > 0) {
-                TailInPauses tail = TailInPauses.of(r.timings(), r.latency().p99Ms(), GcPauses.read(appGcLog.get()));
-                json.set("gc", tail.toJson());
-                gc = String.format(Locale.ROOT, "; %d GC pauses, %d of the %d requests at or above p99 met one",
-                        tail.pauses(), tail.tailInPause(), tail.tailRequests());
-            }
+            String gc = appGcLog.isPresent() && r.latency().count() > 0 ? tailInPausesInto(json, r, appGcLog.get()) : "";
             runs.add(json);
             log(String.format(Locale.ROOT, "  %s; %.0f %s, p50 %.2f ms, p99 %.2f ms, %d errors%s",
                     measured.warmup().describe(), r.throughput(), unit, r.latency().p50Ms(), r.latency().p99Ms(), r.errors(), gc));
@@ -296,6 +290,22 @@ public final class BenchMain {
             runs.addObject().put("name", name).put("clients", clients).put("error", e.toString());
             log("  failed: " + e);
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Adds which of the run's tail requests met a GC pause of the app to its figures and returns it for the log line.
+     * The run stands without it: a log that cannot be read is noted, not a failed run.
+     */
+    private static String tailInPausesInto(ObjectNode json, LoadRunner.Result r, Path appGcLog) {
+        try {
+            TailInPauses tail = TailInPauses.of(r.timings(), r.latency().p99Ms(), GcPauses.read(appGcLog));
+            json.set("gc", tail.toJson());
+            return String.format(Locale.ROOT, "; %d GC pauses, %d of the %d requests at or above p99 met one",
+                    tail.pauses(), tail.tailInPause(), tail.tailRequests());
+        } catch (IOException e) {
+            json.put("gcError", e.toString());
+            return "; GC log unreadable: " + e;
         }
     }
 

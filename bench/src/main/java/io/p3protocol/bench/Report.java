@@ -306,10 +306,9 @@ final class Report {
         if (gc == null || !gc.has("tailRequests")) {
             return "–";
         }
-        String pauses = gc.path("pauses").asInt() + (gc.path("pauses").asInt() == 1 ? " pause" : " pauses");
-        if (gc.path("pauses").asInt() > 0) {
-            pauses += ", median " + fmt(num(gc.get("pauseMedianMs"))) + " ms";
-        }
+        int count = gc.path("pauses").asInt();
+        String pauses = count + (count == 1 ? " pause" : " pauses")
+                + (count > 0 ? ", median " + fmt(num(gc.get("pauseMedianMs"))) + " ms" : "");
         return gc.path("tailInPause").asLong() + " of " + gc.path("tailRequests").asLong() + " (" + pauses + ")";
     }
 
